@@ -1,0 +1,151 @@
+#include "core/text.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace crosscheck {
+
+bool IsValidUtf8(std::string_view s) { return Utf8ErrorOffset(s) == std::string_view::npos; }
+
+size_t Utf8ErrorOffset(std::string_view s) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* p = begin;
+  const size_t kValid = std::string_view::npos;
+  const auto* end = p + s.size();
+  while (p < end) {
+    // ASCII fast path: eight bytes at a time.
+    while (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (word & 0x8080808080808080ull) break;
+      p += 8;
+    }
+    if (p >= end) break;
+    unsigned char c = *p;
+    if (c < 0x80) { ++p; continue; }
+    int n;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; if (c < 0xC2) return static_cast<size_t>(p - begin); }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; if (c > 0xF4) return static_cast<size_t>(p - begin); }
+    else return static_cast<size_t>(p - begin);
+    if (end - p <= n) return static_cast<size_t>(p - begin);
+    for (int i = 1; i <= n; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return static_cast<size_t>(p - begin);
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return static_cast<size_t>(p - begin);
+    p += n + 1;
+  }
+  return kValid;
+}
+
+// Length of a white-space sequence starting at s[i] (0 if none): ASCII space/control
+// and the UTF-8 forms of NBSP, en/em/thin spaces, zero-width space, BOM.
+static size_t SpaceAt(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size()) {
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+    if (c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8B) || c2 == 0xAF)) return 3;  // U+2000..200B, 202F
+    if (c1 == 0x81 && c2 == 0x9F) return 3;                                    // U+205F
+  }
+  if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x80) return 3;  // U+3000
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+      static_cast<unsigned char>(s[i + 2]) == 0xBF) return 3;  // BOM
+  return 0;
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceAt(s, i);
+    if (n) { pending = true; i += n; continue; }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && SpaceAt(s, 0)) s.remove_prefix(SpaceAt(s, 0));
+  while (!s.empty()) {
+    unsigned char c = static_cast<unsigned char>(s.back());
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { s.remove_suffix(1); continue; }
+    if (s.size() >= 2 && c == 0xA0 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2) { s.remove_suffix(2); continue; }
+    break;
+  }
+  return s;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+static char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool IEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (Lower(a[i]) != Lower(b[i])) return false;
+  return true;
+}
+
+bool IContains(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > haystack.size()) return false;
+  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i)
+    if (IEquals(haystack.substr(i, needle.size()), needle)) return true;
+  return false;
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+static bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char ch : s) {
+    bool w = IsWordByte(static_cast<unsigned char>(ch));
+    if (w && !in) ++n;
+    in = w;
+  }
+  return n;
+}
+
+std::vector<std::string_view> SplitLines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '\n') {
+      std::string_view line = s.substr(start, i - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (i < s.size() || !line.empty()) lines.push_back(line);
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+}  // namespace crosscheck

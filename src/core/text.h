@@ -1,0 +1,35 @@
+// Small UTF-8 text operations shared by the stages (no locale, no allocation surprises).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosscheck {
+
+bool IsValidUtf8(std::string_view s);
+// Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
+size_t Utf8ErrorOffset(std::string_view s);
+
+// Collapses runs of white space (including no-break and zero-width spaces) to one ASCII space
+// and trims both ends.
+std::string CollapseSpace(std::string_view s);
+
+// ASCII-only lower case; enough for tag names, cue words and hostnames.
+std::string AsciiLower(std::string_view s);
+
+std::string_view Trim(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+bool IContains(std::string_view haystack, std::string_view needle);  // ASCII case-insensitive
+bool IEquals(std::string_view a, std::string_view b);                // ASCII case-insensitive
+
+// Number of Unicode code points (not bytes) in valid UTF-8.
+size_t CodePointCount(std::string_view s);
+
+// Words: maximal runs of letters and digits (ASCII and any non-ASCII byte), for cheap counts.
+size_t WordCount(std::string_view s);
+
+std::vector<std::string_view> SplitLines(std::string_view s);
+
+}  // namespace crosscheck

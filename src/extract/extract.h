@@ -1,0 +1,17 @@
+// Stage 2 door: a Document (raw HTML or scraped text) -> a clean Article.
+// Fails with a one-line reason when the bytes hold no article: a section front, an error
+// page, an empty page, or text that is not valid UTF-8.
+#pragma once
+
+#include "core/article.h"
+#include "core/status.h"
+#include "ingest/document.h"
+
+namespace crosscheck {
+
+Result<Article> ExtractArticle(const Document& doc);
+
+// Two-letter language code of a text ("" when unsure), with CLD2.
+std::string DetectLanguage(std::string_view text);
+
+}  // namespace crosscheck

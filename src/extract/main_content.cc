@@ -1,0 +1,326 @@
+#include "extract/main_content.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "core/data.h"
+#include "core/text.h"
+
+namespace crosscheck {
+namespace {
+
+struct Cues {
+  std::vector<std::string> negative_sub, negative_tok, positive;
+  std::unique_ptr<RE2> boilerplate_paragraph;
+};
+
+const Cues& LoadCues() {
+  static const Cues* cues = [] {
+    auto* c = new Cues;
+    for (std::string_view line : DataLines("extract/html_negative.txt")) {
+      if (StartsWith(line, "sub:")) c->negative_sub.emplace_back(line.substr(4));
+      else if (StartsWith(line, "tok:")) c->negative_tok.emplace_back(line.substr(4));
+    }
+    for (std::string_view line : DataLines("extract/html_positive.txt")) c->positive.emplace_back(line);
+    std::string alt;
+    for (std::string_view line : DataLines("extract/paragraph_boilerplate.txt")) {
+      if (!alt.empty()) alt += "|";
+      alt += "(?:" + std::string(line) + ")";
+    }
+    RE2::Options opt;
+    opt.set_case_sensitive(false);
+    opt.set_log_errors(false);
+    c->boilerplate_paragraph = std::make_unique<RE2>("^(?:" + alt + ")[.!:…]?$", opt);
+    return c;
+  }();
+  return *cues;
+}
+
+bool MatchesToken(std::string_view attrs, const std::string& token) {
+  size_t pos = 0;
+  while ((pos = attrs.find(token, pos)) != std::string_view::npos) {
+    auto boundary = [](char c) { return c == ' ' || c == '-' || c == '_' || c == ':'; };
+    bool left = pos == 0 || boundary(attrs[pos - 1]);
+    size_t e = pos + token.size();
+    bool right = e == attrs.size() || boundary(attrs[e]);
+    if (left && right) return true;
+    pos = e;
+  }
+  return false;
+}
+
+bool IsPositive(std::string_view attrs, const Cues& cues) {
+  for (const auto& p : cues.positive)
+    if (attrs.find(p) != std::string_view::npos) return true;
+  return false;
+}
+
+bool IsNegative(std::string_view attrs, const Cues& cues) {
+  if (attrs.empty()) return false;
+  for (const auto& n : cues.negative_sub)
+    if (attrs.find(n) != std::string_view::npos) return true;
+  for (const auto& n : cues.negative_tok)
+    if (MatchesToken(attrs, n)) return true;
+  return false;
+}
+
+bool IsFurnitureTag(Tag t) {
+  switch (t) {
+    case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kButton: case Tag::kInput: case Tag::kSelect:
+    case Tag::kTextarea: case Tag::kIframe: case Tag::kDialog: case Tag::kMenu: case Tag::kFigure:
+    case Tag::kFigcaption: case Tag::kHeader: case Tag::kOption: case Tag::kLabel: case Tag::kVideo:
+    case Tag::kAudio: case Tag::kObject: case Tag::kHead: case Tag::kTitle: case Tag::kAddress: case Tag::kFieldset:
+    case Tag::kLegend: case Tag::kSummary:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsParagraphTag(Tag t) {
+  return t == Tag::kP || t == Tag::kPre || t == Tag::kTd || t == Tag::kBlockquote || t == Tag::kLi ||
+         t == Tag::kDd;
+}
+
+struct Stats {
+  std::vector<uint32_t> text, link, para;  // per node: visible chars, chars inside links, chars in <p>
+  std::vector<uint8_t> removed;            // furniture (the node and all below)
+  std::vector<float> score;
+};
+
+size_t VisibleChars(std::string_view s) {
+  size_t n = 0;
+  bool space = true;
+  for (char c : s) {
+    bool is_space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!is_space) ++n;
+    else if (!space) ++n;
+    space = is_space;
+  }
+  return n;
+}
+
+size_t CountCommas(std::string_view s) { return static_cast<size_t>(std::count(s.begin(), s.end(), ',')); }
+
+class Extractor {
+ public:
+  explicit Extractor(const HtmlDom& dom) : dom_(dom), cues_(LoadCues()) {}
+
+  MainContent Run() {
+    MainContent out;
+    size_t n = dom_.nodes.size();
+    s_.text.assign(n, 0), s_.link.assign(n, 0), s_.para.assign(n, 0), s_.removed.assign(n, 0), s_.score.assign(n, 0);
+    Aggregate(/*skip_removed=*/false);
+    size_t total_para = s_.para[0];
+    MarkFurniture(total_para);
+    Aggregate(/*skip_removed=*/true);
+    out.page_text_chars = s_.text[0];
+    int32_t body = ChooseContainer();
+    if (body < 0) return out;
+    std::vector<int32_t> parts = WithSiblings(body);
+    for (int32_t part : parts) Emit(part, &out.paragraphs);
+    Clean(&out.paragraphs);
+    return out;
+  }
+
+ private:
+  // Nodes are stored parent before child, so one reverse pass sums children into parents.
+  void Aggregate(bool skip_removed) {
+    std::fill(s_.text.begin(), s_.text.end(), 0);
+    std::fill(s_.link.begin(), s_.link.end(), 0);
+    std::fill(s_.para.begin(), s_.para.end(), 0);
+    for (size_t i = dom_.nodes.size(); i-- > 1;) {
+      const DomNode& node = dom_.nodes[i];
+      if (skip_removed && s_.removed[i]) continue;
+      if (node.is_text) s_.text[i] = static_cast<uint32_t>(VisibleChars(node.text));
+      if (node.tag == Tag::kA && node.has_href) s_.link[i] = s_.text[i];
+      if (node.tag == Tag::kP) s_.para[i] = s_.text[i] - std::min(s_.text[i], s_.link[i]);
+      int32_t p = node.parent;
+      if (p >= 0) {
+        s_.text[p] += s_.text[i];
+        s_.link[p] += s_.link[i];
+        s_.para[p] += s_.para[i];
+      }
+    }
+  }
+
+  void MarkFurniture(size_t total_para) {
+    for (size_t i = 1; i < dom_.nodes.size(); ++i) {
+      const DomNode& node = dom_.nodes[i];
+      if (node.parent >= 0 && s_.removed[node.parent]) { s_.removed[i] = 1; continue; }
+      if (node.is_text) continue;
+      bool furniture = node.hidden || IsFurnitureTag(node.tag) ||
+                       (IsNegative(node.attrs, cues_) && !IsPositive(node.attrs, cues_));
+      // A misnamed wrapper that holds most of the page's paragraphs is not furniture.
+      if (furniture && node.tag != Tag::kHead && total_para > 0 && s_.para[i] * 2 > total_para) furniture = false;
+      if (furniture) s_.removed[i] = 1;
+    }
+  }
+
+  float TagWeight(const DomNode& node) const {
+    float w = 0;
+    switch (node.tag) {
+      case Tag::kDiv: case Tag::kArticle: case Tag::kMain: case Tag::kSection: w = 5; break;
+      case Tag::kPre: case Tag::kTd: case Tag::kBlockquote: w = 3; break;
+      case Tag::kOl: case Tag::kUl: case Tag::kDl: case Tag::kDd: case Tag::kDt: case Tag::kLi: case Tag::kForm: w = -3; break;
+      case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kTh: w = -5; break;
+      default: break;
+    }
+    if (IsPositive(node.attrs, cues_)) w += 25;
+    else if (IsNegative(node.attrs, cues_)) w -= 25;
+    if (node.itemprop == "articlebody") w += 25;
+    return w;
+  }
+
+  // Text of direct text children (for divs that hold text without <p>).
+  size_t DirectText(int32_t id) const {
+    size_t n = 0;
+    for (int32_t c = dom_.nodes[id].first_child; c >= 0; c = dom_.nodes[c].next)
+      if (dom_.nodes[c].is_text || (!IsBlockTag(dom_.nodes[c].tag) && dom_.nodes[c].tag != Tag::kA)) n += s_.text[c];
+    return n;
+  }
+
+  std::string InnerText(int32_t id) const {
+    std::string out;
+    AppendText(id, &out);
+    return CollapseSpace(out);
+  }
+  void AppendText(int32_t id, std::string* out) const {
+    const DomNode& node = dom_.nodes[id];
+    if (s_.removed[id]) return;
+    if (node.is_text) { out->append(node.text); return; }
+    if (node.tag == Tag::kBr) { out->push_back(' '); return; }
+    for (int32_t c = node.first_child; c >= 0; c = dom_.nodes[c].next) AppendText(c, out);
+  }
+
+  int32_t ChooseContainer() {
+    std::vector<uint8_t> initialised(dom_.nodes.size(), 0);
+    auto add = [&](int32_t id, float v) {
+      if (id <= 0 || s_.removed[id]) return;
+      if (!initialised[id]) { initialised[id] = 1; s_.score[id] = TagWeight(dom_.nodes[id]); }
+      s_.score[id] += v;
+    };
+    for (size_t i = 1; i < dom_.nodes.size(); ++i) {
+      const DomNode& node = dom_.nodes[i];
+      if (node.is_text || s_.removed[i]) continue;
+      bool text_div = node.tag == Tag::kDiv && DirectText(static_cast<int32_t>(i)) >= 100;
+      if (!IsParagraphTag(node.tag) && !text_div) continue;
+      size_t len = s_.text[i] - std::min(s_.text[i], s_.link[i]);
+      if (len < 25) continue;
+      std::string text = InnerText(static_cast<int32_t>(i));
+      float v = 1.0f + static_cast<float>(CountCommas(text)) + std::min(static_cast<float>(len) / 100.0f, 3.0f);
+      // A div that holds its text directly (<br>-separated) is itself the container.
+      if (text_div) add(static_cast<int32_t>(i), v);
+      int32_t p = node.parent;
+      for (int level = 0; p > 0 && level < 3; ++level, p = dom_.nodes[p].parent)
+        add(p, level == 0 ? v : level == 1 ? v / 2 : v / 6);
+    }
+    int32_t best = -1;
+    float best_score = 0;
+    for (size_t i = 1; i < dom_.nodes.size(); ++i) {
+      if (!initialised[i]) continue;
+      float density = s_.text[i] ? static_cast<float>(s_.link[i]) / static_cast<float>(s_.text[i]) : 0;
+      s_.score[i] *= (1.0f - density);
+      if (s_.score[i] > best_score) { best_score = s_.score[i]; best = static_cast<int32_t>(i); }
+    }
+    if (best < 0) return best;
+    // A container that declares itself the article body and holds most of the chosen text wins.
+    for (int32_t p = dom_.nodes[best].parent; p > 0; p = dom_.nodes[p].parent) {
+      if (s_.removed[p]) break;
+      const DomNode& node = dom_.nodes[p];
+      if ((node.itemprop == "articlebody" || IsPositive(node.attrs, cues_)) && s_.text[p] < s_.text[best] * 3) {
+        best = p;
+        break;
+      }
+    }
+    // When the parent gathers nearly as much score (text split over sibling blocks), go up.
+    while (true) {
+      int32_t p = dom_.nodes[best].parent;
+      if (p <= 0 || s_.removed[p] || !initialised[p]) break;
+      if (dom_.nodes[p].tag == Tag::kBody || dom_.nodes[p].tag == Tag::kHtml) break;
+      if (s_.score[p] < s_.score[best] * 0.75f) break;
+      best = p;
+    }
+    best_score_ = s_.score[best];
+    initialised_ = std::move(initialised);
+    return best;
+  }
+
+  std::vector<int32_t> WithSiblings(int32_t best) {
+    std::vector<int32_t> parts;
+    int32_t parent = dom_.nodes[best].parent;
+    if (parent < 0) return {best};
+    float threshold = std::max(10.0f, best_score_ * 0.2f);
+    for (int32_t c = dom_.nodes[parent].first_child; c >= 0; c = dom_.nodes[c].next) {
+      if (c == best) { parts.push_back(c); continue; }
+      if (s_.removed[c] || dom_.nodes[c].is_text) continue;
+      bool take = initialised_[c] && s_.score[c] >= threshold;
+      if (!take && dom_.nodes[c].tag == Tag::kP) {
+        size_t len = s_.text[c];
+        float density = len ? static_cast<float>(s_.link[c]) / static_cast<float>(len) : 1;
+        std::string text = InnerText(c);
+        take = (len > 80 && density < 0.25f) || (len > 0 && len <= 80 && s_.link[c] == 0 && EndsWith(text, "."));
+      }
+      if (take) parts.push_back(c);
+    }
+    return parts;
+  }
+
+  // Writes the paragraphs under `id`: each block element starts a new one; <br><br> splits.
+  void Emit(int32_t id, std::vector<std::string>* out) {
+    std::string current;
+    EmitNode(id, &current, out);
+    Flush(&current, out);
+  }
+
+  void Flush(std::string* current, std::vector<std::string>* out) {
+    std::string p = CollapseSpace(*current);
+    current->clear();
+    if (!p.empty()) out->push_back(std::move(p));
+  }
+
+  void EmitNode(int32_t id, std::string* current, std::vector<std::string>* out) {
+    const DomNode& node = dom_.nodes[id];
+    if (s_.removed[id]) return;
+    if (node.is_text) { current->append(node.text); return; }
+    if (node.tag == Tag::kBr) {
+      if (!current->empty() && current->back() == '\n') Flush(current, out);
+      else current->push_back('\n');
+      return;
+    }
+    bool block = IsBlockTag(node.tag);
+    if (block) {
+      Flush(current, out);
+      // A block that is mostly links (a list of related headlines) is not prose.
+      if (s_.text[id] > 0 && node.tag != Tag::kBody) {
+        float density = static_cast<float>(s_.link[id]) / static_cast<float>(s_.text[id]);
+        if (density > 0.5f && s_.text[id] < 2000) return;
+      }
+    }
+    for (int32_t c = node.first_child; c >= 0; c = dom_.nodes[c].next) EmitNode(c, current, out);
+    if (block) Flush(current, out);
+  }
+
+  void Clean(std::vector<std::string>* paragraphs) const {
+    std::vector<std::string> kept;
+    for (auto& p : *paragraphs) {
+      if (p.size() < 200 && RE2::FullMatch(p, *cues_.boilerplate_paragraph)) continue;
+      kept.push_back(std::move(p));
+    }
+    *paragraphs = std::move(kept);
+  }
+
+  const HtmlDom& dom_;
+  const Cues& cues_;
+  Stats s_;
+  float best_score_ = 0;
+  std::vector<uint8_t> initialised_;
+};
+
+}  // namespace
+
+MainContent FindMainContent(const HtmlDom& dom) { return Extractor(dom).Run(); }
+
+}  // namespace crosscheck
