@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <vector>
@@ -71,6 +72,28 @@ bool IsUpperStart(std::string_view s) {
 bool LooksLikeName(std::string_view s) {
   static const RE2 re(R"(([A-Z][\p{L}'’.-]+)(\s+[A-Z][\p{L}'’.-]+){1,3})");
   return RE2::FullMatch(s, re);
+}
+
+// A subheading is short or written in title case; a photo caption is a plain sentence
+// without its full stop ("The minister speaks to the press in Lisbon").
+bool LooksLikeHeading(std::string_view s) {
+  if (!IsUpperStart(s)) return false;
+  size_t words = 0, capitalised = 0;
+  static const char* kSmall[] = {"a", "an", "and", "as", "at", "for", "in", "of", "on", "or", "the", "to", "amid",
+                                 "with", "by", "from", "vs"};
+  for (size_t pos = 0; pos < s.size();) {
+    size_t end = s.find(' ', pos);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view word = s.substr(pos, end - pos);
+    pos = end + 1;
+    if (word.empty()) continue;
+    std::string lower = AsciiLower(word);
+    if (std::find(std::begin(kSmall), std::end(kSmall), lower) != std::end(kSmall)) continue;
+    ++words;
+    capitalised += IsUpperStart(word);
+  }
+  if (words > 14) return false;
+  return words <= 4 || capitalised * 10 >= words * 7;
 }
 
 void Classify(Line* line) {
@@ -161,7 +184,8 @@ void ExtractFromText(std::string_view text, Article* article) {
     if (line.shape == Shape::kShort) {
       // Subheadings inside the body: capitalised, not repeated elsewhere on the page, before prose.
       bool next_prose = k + 1 < best->end && lines[k + 1].shape == Shape::kProse;
-      keep = next_prose && IsUpperStart(line.text) && line.words <= 14 && seen[AsciiLower(line.text)] == 1;
+      bool after_furniture = k > 0 && lines[k - 1].shape == Shape::kFurniture;  // promo next to an ad marker
+      keep = next_prose && !after_furniture && LooksLikeHeading(line.text) && seen[AsciiLower(line.text)] == 1;
       // A short closing line of the body ("Until then, we wait.") also stays.
       if (!keep && EndsSentence(line.text) && line.words >= 3) keep = true;
     }
@@ -196,8 +220,8 @@ void ExtractFromText(std::string_view text, Article* article) {
       if (!LooksLikeName(lines[k].text) || lines[k].cue != Cue::kNone) continue;
       bool near_date = false;
       for (size_t d = (k >= 2 ? k - 2 : 0); d <= k + 2 && d < lines.size(); ++d)
-        if (d != k && (lines[d].cue == Cue::kDate || StartsWith(AsciiLower(lines[d].text), "by") ||
-                       (RE2::FullMatch(lines[d].text, R"((?i)\d+\s+\w+\s+ago)"))))
+        if (d != k && (lines[d].cue == Cue::kDate || RE2::FullMatch(lines[d].text, R"((?i)\d+\s+\w+\s+ago)") ||
+                       (lines[d].words <= 8 && ParseDateTime(lines[d].text))))
           near_date = true;
       if (near_date) { article->author = lines[k].text; break; }
     }
