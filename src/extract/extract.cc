@@ -1,5 +1,7 @@
 #include "extract/extract.h"
 
+#include <algorithm>
+
 #include <cld2/public/compact_lang_det.h>
 
 #include "core/text.h"
@@ -26,8 +28,14 @@ Result<Article> FromHtml(const Document& doc) {
   a.outlet = md.outlet;
   a.published = md.published;
   a.language = md.language;
-  // The headline repeated at the top of the body is not body.
-  if (!content.paragraphs.empty() && content.paragraphs.front() == a.title) content.paragraphs.erase(content.paragraphs.begin());
+  // The headline repeated near the top of the body is not body, nor is a kicker or
+  // breadcrumb above it.
+  for (size_t i = 0; i < std::min<size_t>(3, content.paragraphs.size()); ++i) {
+    if (!a.title.empty() && IEquals(content.paragraphs[i], a.title)) {
+      content.paragraphs.erase(content.paragraphs.begin(), content.paragraphs.begin() + static_cast<long>(i) + 1);
+      break;
+    }
+  }
   size_t body_chars = 0;
   for (const auto& p : content.paragraphs) {
     if (!a.text.empty()) a.text += "\n\n";
@@ -62,11 +70,28 @@ Result<Article> FromText(const Document& doc) {
   return a;
 }
 
+// CLD2's time grows with the text, its answer does not: a few kilobytes of prose name the
+// language as surely as the whole article. The sample ends on a word boundary (and so never
+// inside a UTF-8 sequence).
+constexpr size_t kLanguageSampleBytes = 2048;
+
+std::string_view LanguageSample(std::string_view text) {
+  if (text.size() <= kLanguageSampleBytes) return text;
+  size_t end = kLanguageSampleBytes;
+  while (end > 0 && text[end] != ' ' && text[end] != '\n') --end;
+  if (end == 0) {  // one endless word: cut at a character boundary instead
+    end = kLanguageSampleBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  }
+  return text.substr(0, end);
+}
+
 }  // namespace
 
 std::string DetectLanguage(std::string_view text) {
+  std::string_view sample = LanguageSample(text);
   bool reliable = false;
-  CLD2::Language lang = CLD2::DetectLanguage(text.data(), static_cast<int>(std::min<size_t>(text.size(), 1 << 20)),
+  CLD2::Language lang = CLD2::DetectLanguage(sample.data(), static_cast<int>(sample.size()),
                                              /*is_plain_text=*/true, &reliable);
   if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE) return "";
   std::string code = CLD2::LanguageCode(lang);

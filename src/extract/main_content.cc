@@ -58,7 +58,8 @@ bool IsPositive(std::string_view attrs, const Cues& cues) {
 }
 
 bool IsNegative(std::string_view attrs, const Cues& cues) {
-  if (attrs.empty()) return false;
+  // An hAtom entry (blog engines add "tag-foo category-bar" to it) is the post itself.
+  if (attrs.empty() || MatchesToken(attrs, "hentry")) return false;
   for (const auto& n : cues.negative_sub)
     if (attrs.find(n) != std::string_view::npos) return true;
   for (const auto& n : cues.negative_tok)
@@ -79,6 +80,8 @@ bool IsFurnitureTag(Tag t) {
   }
 }
 
+bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
+
 bool IsParagraphTag(Tag t) {
   return t == Tag::kP || t == Tag::kPre || t == Tag::kTd || t == Tag::kBlockquote || t == Tag::kLi ||
          t == Tag::kDd;
@@ -86,6 +89,7 @@ bool IsParagraphTag(Tag t) {
 
 struct Stats {
   std::vector<uint32_t> text, link, para;  // per node: visible chars, chars inside links, chars in <p>
+  std::vector<uint32_t> prose;             // chars of long text runs outside links, list items, headings
   std::vector<uint8_t> removed;            // furniture (the node and all below)
   std::vector<float> score;
 };
@@ -111,12 +115,15 @@ class Extractor {
   MainContent Run() {
     MainContent out;
     size_t n = dom_.nodes.size();
-    s_.text.assign(n, 0), s_.link.assign(n, 0), s_.para.assign(n, 0), s_.removed.assign(n, 0), s_.score.assign(n, 0);
+    s_.text.assign(n, 0), s_.link.assign(n, 0), s_.para.assign(n, 0), s_.prose.assign(n, 0);
+    s_.removed.assign(n, 0), s_.score.assign(n, 0);
     Aggregate(/*skip_removed=*/false);
     size_t total_para = s_.para[0];
+    out.page_text_chars = s_.text[0];
+    for (size_t i = 1; i < n; ++i)
+      if (dom_.nodes[i].tag == Tag::kHead) out.page_text_chars -= std::min<size_t>(out.page_text_chars, s_.text[i]);
     MarkFurniture(total_para);
     Aggregate(/*skip_removed=*/true);
-    out.page_text_chars = s_.text[0];
     int32_t body = ChooseContainer();
     if (body < 0) return out;
     std::vector<int32_t> parts = WithSiblings(body);
@@ -131,10 +138,13 @@ class Extractor {
     std::fill(s_.text.begin(), s_.text.end(), 0);
     std::fill(s_.link.begin(), s_.link.end(), 0);
     std::fill(s_.para.begin(), s_.para.end(), 0);
+    std::fill(s_.prose.begin(), s_.prose.end(), 0);
     for (size_t i = dom_.nodes.size(); i-- > 1;) {
       const DomNode& node = dom_.nodes[i];
       if (skip_removed && s_.removed[i]) continue;
       if (node.is_text) s_.text[i] = static_cast<uint32_t>(VisibleChars(node.text));
+      if (node.is_text && s_.text[i] >= 50) s_.prose[i] = s_.text[i];  // labels and dates are short
+      if ((node.tag == Tag::kA && node.has_href) || node.tag == Tag::kLi || IsHeading(node.tag)) s_.prose[i] = 0;
       if (node.tag == Tag::kA && node.has_href) s_.link[i] = s_.text[i];
       if (node.tag == Tag::kP) s_.para[i] = s_.text[i] - std::min(s_.text[i], s_.link[i]);
       int32_t p = node.parent;
@@ -142,19 +152,39 @@ class Extractor {
         s_.text[p] += s_.text[i];
         s_.link[p] += s_.link[i];
         s_.para[p] += s_.para[i];
+        s_.prose[p] += s_.prose[i];
       }
     }
   }
 
   void MarkFurniture(size_t total_para) {
+    // Per subtree, the text of the largest block that declares itself the article body, and
+    // the text inside <blockquote>s.
+    std::vector<uint32_t> body(dom_.nodes.size(), 0), quote(dom_.nodes.size(), 0);
+    for (size_t i = dom_.nodes.size(); i-- > 1;) {
+      const DomNode& node = dom_.nodes[i];
+      if (!node.is_text && (node.itemprop == "articlebody" || IsPositive(node.attrs, cues_)))
+        body[i] = std::max(body[i], s_.text[i]);
+      if (node.tag == Tag::kBlockquote) quote[i] = s_.text[i];
+      if (node.parent >= 0) {
+        body[node.parent] = std::max(body[node.parent], body[i]);
+        quote[node.parent] += quote[i];
+      }
+    }
     for (size_t i = 1; i < dom_.nodes.size(); ++i) {
       const DomNode& node = dom_.nodes[i];
       if (node.parent >= 0 && s_.removed[node.parent]) { s_.removed[i] = 1; continue; }
       if (node.is_text) continue;
+      // A wrapper named "embed", "social" or "widget" around a quoted post is a quotation, not furniture.
+      bool quotation = quote[i] >= 50 && quote[i] * 10 >= s_.text[i] * 8;
       bool furniture = node.hidden || IsFurnitureTag(node.tag) ||
-                       (IsNegative(node.attrs, cues_) && !IsPositive(node.attrs, cues_));
-      // A misnamed wrapper that holds most of the page's paragraphs is not furniture.
-      if (furniture && node.tag != Tag::kHead && total_para > 0 && s_.para[i] * 2 > total_para) furniture = false;
+                       (IsNegative(node.attrs, cues_) && !IsPositive(node.attrs, cues_) && !quotation);
+      // A misnamed wrapper that holds most of the page's paragraphs is not furniture; a hidden one
+      // (a cookie dialog full of legal prose) is.
+      if (furniture && !node.hidden && node.tag != Tag::kHead && total_para > 0 && s_.para[i] * 2 > total_para)
+        furniture = false;
+      // Nor is a misnamed wrapper of the page's declared article body.
+      if (furniture && !node.hidden && node.tag != Tag::kHead && body[0] >= 200 && body[i] == body[0]) furniture = false;
       if (furniture) s_.removed[i] = 1;
     }
   }
@@ -230,7 +260,10 @@ class Extractor {
     for (int32_t p = dom_.nodes[best].parent; p > 0; p = dom_.nodes[p].parent) {
       if (s_.removed[p]) break;
       const DomNode& node = dom_.nodes[p];
-      if ((node.itemprop == "articlebody" || IsPositive(node.attrs, cues_)) && s_.text[p] < s_.text[best] * 3) {
+      // ...provided what it adds is mostly paragraph prose, not a column of teasers.
+      uint32_t extra_text = s_.text[p] - s_.text[best], extra_prose = s_.prose[p] - s_.prose[best];
+      if ((node.itemprop == "articlebody" || IsPositive(node.attrs, cues_)) && s_.text[p] < s_.text[best] * 3 &&
+          extra_prose * 2 >= extra_text) {
         best = p;
         break;
       }
@@ -257,7 +290,9 @@ class Extractor {
       if (c == best) { parts.push_back(c); continue; }
       if (s_.removed[c] || dom_.nodes[c].is_text) continue;
       bool take = initialised_[c] && s_.score[c] >= threshold;
-      if (!take && dom_.nodes[c].tag == Tag::kP) {
+      // A lone paragraph next to the body (a lead, a standfirst) belongs to it.
+      bool text_div = dom_.nodes[c].tag == Tag::kDiv && DirectText(c) >= 100;
+      if (!take && (dom_.nodes[c].tag == Tag::kP || text_div)) {
         size_t len = s_.text[c];
         float density = len ? static_cast<float>(s_.link[c]) / static_cast<float>(len) : 1;
         std::string text = InnerText(c);
@@ -324,3 +359,4 @@ class Extractor {
 MainContent FindMainContent(const HtmlDom& dom) { return Extractor(dom).Run(); }
 
 }  // namespace crosscheck
+
