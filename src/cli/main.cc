@@ -1,13 +1,25 @@
 // crosscheck: the command. Subcommands follow the pipeline:
 //   extract PATH...   clean articles (JSON Lines by default)
+//   facts PATH...     each article's facts: entities, times, quantities, roles, quotes, events
+//   group PATH...     copies, stories and the events inside them
+//   analyze PATH...   all stages: what outlets agree on, contradict, and who is reliable
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 
+#include "analyze/analyze.h"
 #include "cli/progress.h"
 #include "extract/extract.h"
+#include "group/group.h"
+#include "group/grouping_json.h"
+#include "reconcile/reconcile.h"
 #include "ingest/document.h"
 #include "report/article_json.h"
+#include "report/facts_json.h"
+#include "report/report.h"
+
+#include <unistd.h>
 
 namespace crosscheck {
 namespace {
@@ -20,12 +32,16 @@ struct CommonOptions {
 
 void ReportError(const IngestError& e) { std::fprintf(stderr, "crosscheck: %s: %s\n", e.source.c_str(), e.reason.c_str()); }
 
-int RunExtract(const CommonOptions& opt) {
+std::string Dump(const nlohmann::json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Reads every path and hands each clean article on; returns the number of failures.
+size_t ForEachArticle(const CommonOptions& opt, const char* label, const std::function<void(Article&&)>& on_article) {
   IngestOptions ingest_options;
   ingest_options.max_bytes = opt.max_bytes;
   size_t errors = 0, count = 0;
-  nlohmann::json all = nlohmann::json::array();
-  Progress progress("extract");
+  Progress progress(label);
   errors += Ingest(opt.paths, ingest_options, [&](Document&& doc) {
     Result<Article> article = ExtractArticle(doc);
     progress.Tick(++count);
@@ -34,13 +50,105 @@ int RunExtract(const CommonOptions& opt) {
       ++errors;
       return;
     }
-    if (opt.format == "json") all.push_back(ArticleToJson(article.value()));
-    else if (opt.format == "text") std::cout << ArticleToText(article.value());
-    else std::cout << ArticleToJson(article.value()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    on_article(std::move(article.value()));
   }, ReportError);
-  if (opt.format == "json") std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  std::cout.flush();
+  return errors;
+}
+
+// Writes JSON records as JSON Lines, or as one array for --format json.
+class JsonWriter {
+ public:
+  explicit JsonWriter(const std::string& format) : array_(format == "json") {}
+  ~JsonWriter() {
+    if (array_) std::cout << Dump(all_, 2) << '\n';
+    std::cout.flush();
+  }
+  void Write(nlohmann::json j) {
+    if (array_) all_.push_back(std::move(j));
+    else std::cout << Dump(j) << '\n';
+  }
+
+ private:
+  bool array_;
+  nlohmann::json all_ = nlohmann::json::array();
+};
+
+int RunExtract(const CommonOptions& opt) {
+  size_t errors;
+  if (opt.format == "text") {
+    errors = ForEachArticle(opt, "extract", [](Article&& a) { std::cout << ArticleToText(a); });
+  } else {
+    JsonWriter out(opt.format);
+    errors = ForEachArticle(opt, "extract", [&](Article&& a) { out.Write(ArticleToJson(a)); });
+  }
   return errors ? 1 : 0;
+}
+
+int RunFacts(const CommonOptions& opt) {
+  JsonWriter out(opt.format);
+  size_t errors = ForEachArticle(opt, "facts", [&](Article&& a) { out.Write(FactsToJson(a, Analyze(a))); });
+  return errors ? 1 : 0;
+}
+
+// Articles and their facts, read and analysed in full (stages 1 to 3).
+struct Corpus {
+  std::vector<Article> articles;
+  std::vector<ArticleFacts> facts;
+  size_t errors = 0;
+};
+
+Corpus ReadCorpus(const CommonOptions& opt) {
+  Corpus c;
+  c.errors = ForEachArticle(opt, "analyze", [&](Article&& a) {
+    c.facts.push_back(Analyze(a));
+    c.articles.push_back(std::move(a));
+  });
+  return c;
+}
+
+Grouping GroupCorpus(const Corpus& c, bool batch) {
+  std::vector<GroupInput> inputs;
+  for (size_t i = 0; i < c.articles.size(); ++i) inputs.push_back({&c.articles[i], &c.facts[i]});
+  GroupOptions options;
+  options.batch = batch;
+  return GroupArticles(inputs, options);
+}
+
+int RunGroup(const CommonOptions& opt, bool batch) {
+  Corpus c = ReadCorpus(opt);
+  Grouping g = GroupCorpus(c, batch);
+  if (opt.format == "text") {
+    for (const Story& s : g.stories) {
+      std::cout << "story " << s.id << ": " << s.articles.size() << " reports\n";
+      for (const StoryEvent& e : s.events) {
+        std::cout << "  event " << e.id << "  " << (e.date.empty() ? "date unknown" : e.date) << "  " << e.place << "\n";
+        for (const std::string& id : e.articles) std::cout << "    " << id << "\n";
+      }
+    }
+    for (const auto& group : g.copy_groups) {
+      std::cout << "copies:";
+      for (const std::string& id : group) std::cout << " " << id;
+      std::cout << "\n";
+    }
+  } else {
+    std::cout << Dump(GroupingToJson(g), 2) << '\n';
+  }
+  return c.errors ? 1 : 0;
+}
+
+int RunAnalyze(const CommonOptions& opt, bool batch) {
+  Corpus c = ReadCorpus(opt);
+  Grouping g = GroupCorpus(c, batch);
+  Reconciliation r = Reconcile(c.articles, c.facts, g);
+  Report report{&c.articles, &g, &r};
+  std::string format = opt.format;
+  if (format == "auto") format = isatty(STDOUT_FILENO) ? "terminal" : "json";
+  if (format == "json") std::cout << Dump(ReportToJson(report), 2) << '\n';
+  else if (format == "markdown") std::cout << ReportToMarkdown(report);
+  else if (format == "html") std::cout << ReportToHtml(report);
+  else std::cout << ReportToTerminal(report, isatty(STDOUT_FILENO) == 1);
+  std::cout.flush();
+  return c.errors ? 1 : 0;
 }
 
 }  // namespace
@@ -60,11 +168,33 @@ int main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand("extract", "clean articles from HTML, scraped text, WARC and JSON Lines");
   add_common(extract);
   extract->add_option("--format", opt.format, "jsonl | json | text")->check(CLI::IsMember({"jsonl", "json", "text"}));
+  CLI::App* facts = app.add_subcommand("facts", "the facts each article states, with their spans");
+  add_common(facts);
+  facts->add_option("--format", opt.format, "jsonl | json")->check(CLI::IsMember({"jsonl", "json"}));
+  bool batch = false;
+  CLI::App* group = app.add_subcommand("group", "copies, stories and the events inside them");
+  add_common(group);
+  group->add_option("--format", opt.format, "json | text")->check(CLI::IsMember({"json", "text"}));
+  group->add_flag("--batch", batch, "articles come in any order (default: publication order)");
+  CLI::App* analyze = app.add_subcommand("analyze", "all stages: agreements, contradictions, reliability");
+  add_common(analyze);
+  analyze->add_option("--format", opt.format, "terminal | json | markdown | html (default: terminal on a terminal, else json)")
+      ->check(CLI::IsMember({"auto", "terminal", "json", "markdown", "html"}));
+  analyze->add_flag("--batch", batch, "articles come in any order (default: publication order)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
   if (*extract) return RunExtract(opt);
+  if (*facts) return RunFacts(opt);
+  if (*group) {
+    if (group->count("--format") == 0) opt.format = "json";
+    return RunGroup(opt, batch);
+  }
+  if (*analyze) {
+    if (analyze->count("--format") == 0) opt.format = "auto";
+    return RunAnalyze(opt, batch);
+  }
   return 2;
 }

@@ -77,9 +77,10 @@ std::vector<Token> Tokenize(std::string_view s) {
   return out;
 }
 
+// Digits to a number; long runs saturate (no date field has more than four digits).
 int ToInt(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s) v = v < 100000 ? v * 10 + (c - '0') : v;
   return v;
 }
 

@@ -19,6 +19,7 @@ TEST(CivilTimeTest, ParsesTheWaysPagesStateADate) {
   EXPECT_EQ(Iso("Sept. 4, 2025, 12:30 a.m."), "2025-09-04T00:30");
   EXPECT_EQ(Iso("25/12/2025"), "2025-12-25");
   EXPECT_EQ(Iso("posted 3 days ago"), "none");
+  EXPECT_EQ(Iso("2024/99999999999/01"), "none");  // found by fuzz_dates: no overflow
   EXPECT_EQ(Iso("February 30, 2026"), "none");
 }
 

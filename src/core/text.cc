@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -59,17 +60,35 @@ static size_t SpaceAt(std::string_view s, size_t i) {
   return 0;
 }
 
+// Bytes that can start a white-space sequence for SpaceAt: ASCII space and control, and the
+// lead bytes of the multi-byte spaces. Every other byte is copied without a closer look.
+static constexpr bool MaySpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xC2 || c == 0xE2 ||
+         c == 0xE3 || c == 0xEF;
+}
+
 std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Output never outgrows the input (a run of white space becomes at most one byte), so it
+  // is written through a pointer into a buffer sized once.
+  std::string out(s.size(), '\0');
+  char* o = out.data();
+  size_t n = 0;
   bool pending = false;
   for (size_t i = 0; i < s.size();) {
-    size_t n = SpaceAt(s, i);
-    if (n) { pending = true; i += n; continue; }
-    if (pending && !out.empty()) out.push_back(' ');
-    pending = false;
-    out.push_back(s[i++]);
+    size_t plain = i;
+    while (plain < s.size() && !MaySpace(static_cast<unsigned char>(s[plain]))) ++plain;
+    size_t space = plain < s.size() ? SpaceAt(s, plain) : 0;
+    size_t end = space ? plain : std::min(plain + 1, s.size());  // a lead byte that is no space is text
+    if (end > i) {
+      if (pending && n > 0) o[n++] = ' ';
+      pending = false;
+      std::memcpy(o + n, s.data() + i, end - i);
+      n += end - i;
+    }
+    if (space) pending = true;
+    i = end + space;
   }
+  out.resize(n);
   return out;
 }
 
@@ -108,8 +127,9 @@ bool IEquals(std::string_view a, std::string_view b) {
 bool IContains(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
   if (needle.size() > haystack.size()) return false;
+  const char first = Lower(needle[0]);  // cheap filter before the full comparison
   for (size_t i = 0; i + needle.size() <= haystack.size(); ++i)
-    if (IEquals(haystack.substr(i, needle.size()), needle)) return true;
+    if (Lower(haystack[i]) == first && IEquals(haystack.substr(i, needle.size()), needle)) return true;
   return false;
 }
 

@@ -1,7 +1,9 @@
 // HtmlDom: a compact element tree of a page, built by libxml2's HTML parser through its SAX
 // interface. Before parsing, a prepass cuts the contents of script, style, svg, template and
 // noscript elements and comments (most of a modern page's bytes, and none of its text), keeping
-// JSON-LD blocks aside for the metadata reader. The tree keeps only what extraction needs:
+// JSON-LD blocks aside for the metadata reader; it also reads the few attributes the tree keeps
+// itself and strips the rest from the tags, so libxml2 parses about a ninth of the page's bytes
+// (libxml2's time grows with the bytes it is given). The tree keeps only what extraction needs:
 // tag, class/id, a few attributes, and text.
 #pragma once
 
@@ -50,7 +52,8 @@ struct HtmlDom {
 // `html` must be UTF-8. Never fails: broken markup is parsed in recover mode.
 HtmlDom ParseHtml(std::string_view html);
 
-// Cuts raw-text elements and comments; appends JSON-LD script bodies to `json_ld`.
+// Cuts raw-text elements and comments and drops the attributes the tree does not read
+// (plain HTML out, for tools and tests); appends JSON-LD script bodies to `json_ld`.
 std::string StripRawText(std::string_view html, std::vector<std::string>* json_ld);
 
 bool IsBlockTag(Tag tag);

@@ -1,0 +1,167 @@
+#include "analyze/events.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analyze/quantities.h"
+#include "analyze/sentences.h"
+#include "analyze/tokens.h"
+#include "core/data.h"
+#include "core/text.h"
+
+namespace crosscheck {
+namespace {
+
+struct Trigger {
+  std::vector<std::string> words;  // lower case, last word singular
+  std::string kind;
+};
+
+struct Lexicon {
+  std::unordered_map<std::string, std::vector<Trigger>> by_first;  // first word -> triggers, longest first
+  std::unordered_set<std::string> venue_words;
+  std::unordered_map<std::string, int> ordinals = {
+      {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6},
+      {"1st", 1},   {"2nd", 2},    {"3rd", 3},   {"4th", 4},    {"initial", 1}, {"opening", 1}};
+};
+
+std::vector<std::string> Words(std::string_view phrase) {
+  std::vector<std::string> out;
+  size_t p = 0;
+  while (p < phrase.size()) {
+    size_t e = phrase.find(' ', p);
+    if (e == std::string_view::npos) e = phrase.size();
+    if (e > p) out.emplace_back(phrase.substr(p, e - p));
+    p = e + 1;
+  }
+  return out;
+}
+
+const Lexicon& Lex() {
+  static const Lexicon* lex = [] {
+    auto* l = new Lexicon;
+    for (std::string_view line : DataLines("en/event_triggers.txt")) {
+      size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      Trigger t{Words(line.substr(0, tab)), std::string(line.substr(tab + 1))};
+      t.words.back() = Singular(t.words.back());
+      l->by_first[t.words.front()].push_back(t);
+    }
+    for (auto& [first, list] : l->by_first)
+      std::sort(list.begin(), list.end(), [](const Trigger& a, const Trigger& b) { return a.words.size() > b.words.size(); });
+    for (std::string_view line : DataLines("en/venue_cues.txt")) l->venue_words.emplace(line);
+    return l;
+  }();
+  return *lex;
+}
+
+bool IsCapitalised(std::string_view w) {
+  unsigned char c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
+// "the historic Tejo Maritime Pavilion" -> "Tejo Maritime Pavilion".
+std::string FindVenue(std::string_view text, const std::vector<Token>& st) {
+  for (size_t k = 0; k < st.size(); ++k) {
+    if (st[k].kind != TokenKind::kWord || !Lex().venue_words.count(std::string(st[k].text))) continue;
+    size_t b = k;
+    while (b > 0 && st[b - 1].kind == TokenKind::kWord && IsCapitalised(st[b - 1].text)) --b;
+    if (b == k) continue;  // "the palace" alone is no name
+    return std::string(text.substr(st[b].span.begin, st[k].span.end - st[b].span.begin));
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Span>& sentences,
+                                     const EntityResult& entities, const std::vector<TimeExpression>& times,
+                                     const std::vector<Quantity>& quantities) {
+  std::vector<EventMention> out;
+  const Lexicon& lex = Lex();
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    Span sent = sentences[s];
+    std::vector<Token> st = Tokenize(text.substr(sent.begin, sent.end - sent.begin), sent.begin);
+    std::vector<std::string> lower(st.size());
+    for (size_t k = 0; k < st.size(); ++k) lower[k] = AsciiLower(st[k].text);
+    EventMention* first_in_sentence = nullptr;
+    for (size_t k = 0; k < st.size(); ++k) {
+      auto it = lex.by_first.find(lower[k]);
+      auto it_singular = it == lex.by_first.end() ? lex.by_first.find(Singular(lower[k])) : it;
+      if (it_singular == lex.by_first.end()) continue;
+      const Trigger* match = nullptr;
+      for (const Trigger& t : it_singular->second) {
+        if (k + t.words.size() > st.size()) continue;
+        bool ok = true;
+        for (size_t w = 0; w < t.words.size() && ok; ++w) {
+          const std::string& word = lower[k + w];
+          ok = word == t.words[w] || (w + 1 == t.words.size() && Singular(word) == t.words[w]);
+        }
+        if (ok) { match = &t; break; }
+      }
+      if (!match) continue;
+      EventMention e;
+      e.kind = match->kind;
+      e.sentence = static_cast<int>(s);
+      size_t begin = k, end = k + match->words.size();
+      // "second round of peace talks": the ordinal and the words it governs.
+      for (size_t b = k; b > 0 && k - b < 4; --b) {
+        auto o = lex.ordinals.find(lower[b - 1]);
+        if (o != lex.ordinals.end()) { e.round = o->second; begin = b - 1; break; }
+        if (st[b - 1].kind != TokenKind::kWord) break;
+      }
+      if (e.kind == "talks" && lower[k] == "round") {
+        // "round of talks" names the talks; "round" alone is still talks.
+        size_t j = end;
+        if (j + 1 < st.size() && lower[j] == "of") {
+          while (j + 1 < st.size() && st[j + 1].kind == TokenKind::kWord && j + 1 - end < 4) {
+            ++j;
+            if (lex.by_first.count(Singular(lower[j]))) { end = j + 1; break; }
+          }
+        }
+      }
+      e.span = {st[begin].span.begin, st[end - 1].span.end};
+      if (first_in_sentence) {  // one event mention per sentence; later triggers add detail
+        if (!first_in_sentence->round) first_in_sentence->round = e.round;
+        k = end - 1;
+        continue;
+      }
+      for (size_t t = 0; t < times.size(); ++t)
+        if (times[t].sentence == static_cast<int>(s)) e.times.push_back(static_cast<int>(t));
+      for (size_t q = 0; q < quantities.size(); ++q)
+        if (quantities[q].sentence == static_cast<int>(s)) e.quantities.push_back(static_cast<int>(q));
+      e.venue = FindVenue(text, st);
+      for (const EntityMention& m : entities.mentions) {
+        if (m.sentence != static_cast<int>(s) || m.entity < 0) continue;
+        EntityKind kind = entities.entities[m.entity].kind;
+        // A place or country after "in"/"at" is where; any other named actor takes part.
+        bool where = false;
+        if ((kind == EntityKind::kPlace || kind == EntityKind::kCountry) && !m.by_proxy) {
+          size_t before = m.span.begin;
+          while (before > sent.begin && text[before - 1] == ' ') --before;
+          std::string_view prev = text.substr(before >= sent.begin + 3 ? before - 3 : sent.begin, before >= sent.begin + 3 ? 3 : before - sent.begin);
+          where = EndsWith(prev, " in") || EndsWith(prev, " at") || prev == "in" || prev == "at";
+        }
+        std::vector<int>& list = where ? e.places : e.participants;
+        if (std::find(list.begin(), list.end(), m.entity) == list.end()) list.push_back(m.entity);
+      }
+      static const char* kOutcome[] = {"agreed to", "agreed on", "resulted in", "ended with", "ended without",
+                                       "failed to", "concluded with", "yielded", "produced", "did not conclude"};
+      std::string sentence_lower = AsciiLower(text.substr(sent.begin, sent.end - sent.begin));
+      for (const char* cue : kOutcome) {
+        size_t p = sentence_lower.find(cue);
+        if (p != std::string::npos) {
+          e.outcome = std::string(Trim(text.substr(sent.begin + p, sent.end - sent.begin - p)));
+          break;
+        }
+      }
+      out.push_back(std::move(e));
+      first_in_sentence = &out.back();
+      k = end - 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,19 @@
+// Event mentions: sentences that report a happening (talks, strike, attack, exchange,
+// disaster, vote ...; data/en/event_triggers.txt) with what the same sentence gives about it:
+// its round ("second round"), times, venue (a capitalised name ending in a venue word of
+// data/en/venue_cues.txt), places, participants, quantities and outcome.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "analyze/entities.h"
+#include "core/fact.h"
+
+namespace crosscheck {
+
+std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Span>& sentences,
+                                     const EntityResult& entities, const std::vector<TimeExpression>& times,
+                                     const std::vector<Quantity>& quantities);
+
+}  // namespace crosscheck

@@ -1,0 +1,465 @@
+// Splitting a story into events by when and where its happenings took place (contract in
+// event_splitter.h).
+#include "group/event_splitter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+
+#include "analyze/entities.h"
+#include "core/civil_time.h"
+#include "core/text.h"
+
+namespace crosscheck {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A TimeML DATE value as a day range: "2025-05-16" (or with a time) is one day, "2025-05" its
+// month, "2025" its year. Weeks, seasons, decades and references ("PAST_REF") say too little.
+std::optional<std::pair<long, long>> DayRange(std::string_view value) {
+  if (value.size() < 4 || !AllDigits(value.substr(0, 4))) return std::nullopt;
+  const int year = std::stoi(std::string(value.substr(0, 4)));
+  if (value.size() == 4) return std::make_pair(DaysFromCivil(year, 1, 1), DaysFromCivil(year, 12, 31));
+  if (value.size() < 7 || value[4] != '-' || !AllDigits(value.substr(5, 2))) return std::nullopt;
+  const int month = std::stoi(std::string(value.substr(5, 2)));
+  if (month < 1 || month > 12) return std::nullopt;
+  if (value.size() == 7) {
+    return std::make_pair(DaysFromCivil(year, month, 1), DaysFromCivil(year, month, DaysInMonth(year, month)));
+  }
+  if (value.size() < 10 || value[7] != '-' || !AllDigits(value.substr(8, 2))) return std::nullopt;
+  const int day = std::stoi(std::string(value.substr(8, 2)));
+  if (day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
+  const long days = DaysFromCivil(year, month, day);
+  return std::make_pair(days, days);
+}
+
+bool IsPlace(EntityKind kind) { return kind == EntityKind::kPlace || kind == EntityKind::kCountry; }
+
+// The most precise date among a mention's times (a day beats a month beats a year).
+void SetDate(const EventMention& mention, const ArticleFacts& facts, EventCue* cue) {
+  for (int t : mention.times) {
+    if (t < 0 || t >= static_cast<int>(facts.times.size())) continue;
+    const TimeExpression& time = facts.times[t];
+    if (time.type != TimeType::kDate && time.type != TimeType::kTime) continue;
+    auto range = DayRange(time.value);
+    if (!range) continue;
+    if (!cue->has_date() || range->second - range->first < cue->last_day - cue->first_day) {
+      cue->first_day = range->first;
+      cue->last_day = range->second;
+    }
+  }
+}
+
+// Weight of a mention by where it sits: the lead says what a report is mainly about; a recap
+// further down still counts, less.
+double PositionWeight(int sentence) { return 1.0 / (1.0 + std::max(0, sentence) / 4.0); }
+
+void AddUnique(const std::string& name, std::vector<std::string>* names) {
+  if (!name.empty() && std::find(names->begin(), names->end(), name) == names->end()) names->push_back(name);
+}
+
+// The year an article dates itself to: the most common year among its month- and
+// day-precise DATE values (a bare year is more often history than the news).
+int ArticleYear(const ArticleFacts& facts) {
+  std::map<int, int> years;
+  for (const TimeExpression& time : facts.times) {
+    if (time.type != TimeType::kDate || time.value.size() < 7 || !AllDigits(time.value.substr(0, 4))) continue;
+    if (time.value[4] != '-' || !AllDigits(time.value.substr(5, 2))) continue;
+    ++years[std::stoi(time.value.substr(0, 4))];
+  }
+  int best = 0, count = 0, total = 0;
+  for (const auto& [year, n] : years) {
+    total += n;
+    if (n >= count) best = year, count = n;  // ties: the later year
+  }
+  // One date may be a recap; only a clear majority of two or more dates places the article.
+  return count >= 2 && 2 * count > total ? best : 0;
+}
+
+}  // namespace
+
+ArticleEventCues ExtractEventCues(const Article& /*article*/, const ArticleFacts* facts) {
+  ArticleEventCues out;
+  if (facts == nullptr) return out;
+  out.year = ArticleYear(*facts);
+  const auto& entities = facts->entities.entities;
+  for (const EventMention& mention : facts->events) {
+    EventCue cue;
+    cue.kind = mention.kind;
+    cue.round = mention.round;
+    cue.venue = AsciiLower(mention.venue);
+    cue.venue_name = mention.venue;
+    SetDate(mention, *facts, &cue);
+    for (int p : mention.places) {
+      if (p < 0 || p >= static_cast<int>(entities.size()) || !IsPlace(entities[p].kind)) continue;
+      cue.places.push_back(EntityKey(entities[p].canonical, entities[p].kind));
+      cue.place_names.push_back(entities[p].canonical);
+    }
+    for (int p : mention.participants) {
+      if (p >= 0 && p < static_cast<int>(entities.size())) AddUnique(entities[p].canonical, &out.participants);
+    }
+    cue.weight = PositionWeight(mention.sentence);
+    if (cue.round != 0 || cue.has_date() || !cue.venue.empty() || !cue.places.empty()) out.cues.push_back(std::move(cue));
+  }
+  return out;
+}
+
+namespace {
+
+struct Cluster {
+  std::map<int, double> rounds;             // round -> weight
+  std::map<long, double> days;              // day -> weight (day-precise cues)
+  std::optional<std::pair<long, long>> coarse;  // intersection of coarse (month/year) cues
+  std::map<std::string, double> venues;     // lower-cased venue -> weight
+  std::map<std::string, double> places;     // canonical place name -> weight
+  std::map<int, double> article_weight;     // article -> cue weight here
+  std::map<int, bool> article_strong;       // article -> one of its cues here has a round or a day
+  int first_article = 1 << 30;
+
+  template <typename K>
+  static std::optional<K> Mode(const std::map<K, double>& m) {
+    std::optional<K> best;
+    double w = 0;
+    for (const auto& [k, v] : m) {
+      if (v > w) best = k, w = v;
+    }
+    return best;
+  }
+};
+
+// Evidence that `cue` reports the happening of `cluster`: < 0 contradicts, 0 says nothing,
+// > 0 supports (rounds and days count more than a venue).
+double Agreement(const EventCue& cue, const Cluster& cluster, const EventSplitOptions& options) {
+  double support = 0;
+  bool compared_strong = false;
+  if (cue.round != 0 && !cluster.rounds.empty()) {
+    const int round = *Cluster::Mode(cluster.rounds);
+    if (round != cue.round) return -1;
+    support += 2, compared_strong = true;
+  }
+  if (cue.day_precise() && !cluster.days.empty()) {
+    const long day = *Cluster::Mode(cluster.days);
+    if (std::labs(day - cue.first_day) > options.date_tolerance_days) return -1;
+    support += 2, compared_strong = true;
+  } else if (cue.has_date()) {
+    // A month or year only contradicts what falls outside it.
+    auto overlaps = [&](long first, long last) { return cue.first_day <= last && first <= cue.last_day; };
+    if (!cluster.days.empty()) {
+      const long day = *Cluster::Mode(cluster.days);
+      if (!overlaps(day, day)) return -1;
+      support += 0.5;
+    } else if (cluster.coarse) {
+      if (!overlaps(cluster.coarse->first, cluster.coarse->second)) return -1;
+      support += 0.5;
+    }
+  }
+  if (!cue.venue.empty() && !cluster.venues.empty()) {
+    if (cluster.venues.count(cue.venue)) {
+      support += 1;
+    } else if (!compared_strong) {
+      return -1;  // a different venue separates only what rounds and dates cannot
+    }
+  }
+  return support;
+}
+
+void AddCue(int article, const EventCue& cue, Cluster* cluster) {
+  if (cue.round != 0) cluster->rounds[cue.round] += cue.weight;
+  if (cue.day_precise()) {
+    cluster->days[cue.first_day] += cue.weight;
+  } else if (cue.has_date()) {
+    std::pair<long, long> range{cue.first_day, cue.last_day};
+    if (cluster->coarse) {
+      range = {std::max(range.first, cluster->coarse->first), std::min(range.second, cluster->coarse->second)};
+    }
+    if (range.first <= range.second) cluster->coarse = range;
+  }
+  if (!cue.venue.empty()) cluster->venues[cue.venue] += cue.weight;
+  for (const std::string& name : cue.place_names) cluster->places[name] += cue.weight;
+  cluster->article_weight[article] += cue.weight;
+  cluster->article_strong[article] |= cue.round != 0 || cue.day_precise();
+  cluster->first_article = std::min(cluster->first_article, article);
+}
+
+std::string IsoDay(long days) {
+  int y, m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
+  return buffer;
+}
+
+// The event's date: the days holding at least half the top day's weight, as a day or a range.
+std::string EventDate(const Cluster& cluster) {
+  if (cluster.days.empty()) {
+    if (!cluster.coarse) return "";
+    const std::string first = IsoDay(cluster.coarse->first), last = IsoDay(cluster.coarse->second);
+    if (first == last) return first;
+    if (first.substr(0, 7) == last.substr(0, 7) && first.substr(8) == "01") return first.substr(0, 7);
+    return first.substr(0, 4) == last.substr(0, 4) && first.substr(5) == "01-01" && last.substr(5) == "12-31"
+               ? first.substr(0, 4)
+               : first + "/" + last;
+  }
+  double top = 0;
+  for (const auto& [day, w] : cluster.days) top = std::max(top, w);
+  long first = 0, last = 0;
+  bool any = false;
+  for (const auto& [day, w] : cluster.days) {
+    if (w < top / 2) continue;
+    if (!any) first = day;
+    last = day, any = true;
+  }
+  return first == last ? IsoDay(first) : IsoDay(first) + "/" + IsoDay(last);
+}
+
+std::string EventPlace(const Cluster& cluster, const std::vector<std::string>& venue_names) {
+  if (auto venue = Cluster::Mode(cluster.venues)) {
+    for (const std::string& name : venue_names) {
+      if (AsciiLower(name) == *venue) return name;
+    }
+    return *venue;
+  }
+  return Cluster::Mode(cluster.places).value_or("");
+}
+
+struct PlacedCue {
+  int article;
+  int index;
+  const EventCue* cue;
+};
+
+// Cues in the order they are clustered: heaviest first, so a story's main reports set the
+// events that recaps and passing mentions then join.
+std::vector<PlacedCue> OrderedCues(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
+  std::map<std::string, double> kinds;
+  for (const auto& article : articles) {
+    for (const auto& cue : article.cues) kinds[cue.kind] += cue.weight;
+  }
+  double top = 0;
+  for (const auto& [kind, w] : kinds) top = std::max(top, w);
+  std::vector<PlacedCue> cues;
+  for (int a = 0; a < static_cast<int>(articles.size()); ++a) {
+    for (int i = 0; i < static_cast<int>(articles[a].cues.size()); ++i) {
+      const EventCue& cue = articles[a].cues[i];
+      if (kinds[cue.kind] >= options.kind_share * top) cues.push_back({a, i, &cue});
+    }
+  }
+  std::stable_sort(cues.begin(), cues.end(),
+                   [](const PlacedCue& x, const PlacedCue& y) { return x.cue->weight > y.cue->weight; });
+  return cues;
+}
+
+std::vector<Cluster> ClusterCues(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
+  std::vector<Cluster> clusters;
+  for (const PlacedCue& placed : OrderedCues(articles, options)) {
+    const EventCue& cue = *placed.cue;
+    int best = -1;
+    double best_support = 0;
+    for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+      const double support = Agreement(cue, clusters[c], options);
+      if (support > best_support) best = c, best_support = support;
+    }
+    if (best >= 0) {
+      AddCue(placed.article, cue, &clusters[best]);
+    } else if (cue.round != 0 || cue.day_precise()) {
+      // Only a round or a day can found an event; a lone venue or month joins or is dropped.
+      clusters.emplace_back();
+      AddCue(placed.article, cue, &clusters.back());
+    }
+  }
+  return clusters;
+}
+
+// Events of a set of articles told apart by their cues alone (what SplitEvents does inside
+// each text group).
+EventSplit SplitByCues(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
+  EventSplit split;
+  const int n = static_cast<int>(articles.size());
+  if (n == 0) return split;
+  std::vector<Cluster> clusters = ClusterCues(articles, options);
+  // An event nobody reports as their main happening and only one article touches is a passing
+  // reference (an earlier case, an anniversary), not an event of this story.
+  std::vector<int> primary(n, -1);
+  std::vector<double> total(n, 0);
+  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+    for (const auto& [a, w] : clusters[c].article_weight) total[a] += w;
+  }
+  auto primary_of = [&](int a) {
+    int best = -1;
+    double best_w = 0;
+    for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+      auto it = clusters[c].article_weight.find(a);
+      if (it != clusters[c].article_weight.end() && it->second > best_w) best = c, best_w = it->second;
+    }
+    return best;
+  };
+  for (int a = 0; a < n; ++a) primary[a] = primary_of(a);
+  std::vector<bool> keep(clusters.size(), false);
+  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+    keep[c] = clusters[c].article_weight.size() >= 2 || !clusters[c].rounds.empty();
+  }
+  for (int a = 0; a < n; ++a) {
+    if (primary[a] >= 0) keep[primary[a]] = true;
+  }
+  // Events in order of first appearance; articles without cues join the largest.
+  std::vector<int> order;
+  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+    if (keep[c]) order.push_back(c);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return clusters[x].first_article < clusters[y].first_article; });
+  std::vector<int> event_of(clusters.size(), -1);
+  for (int e = 0; e < static_cast<int>(order.size()); ++e) event_of[order[e]] = e;
+  if (order.empty()) {
+    clusters.emplace_back();
+    order.push_back(static_cast<int>(clusters.size()) - 1);
+    event_of.push_back(0);
+  }
+  std::vector<int> primaries_per_event(order.size(), 0);
+  for (int a = 0; a < n; ++a) {
+    if (primary[a] >= 0) ++primaries_per_event[event_of[primary[a]]];
+  }
+  const int largest = static_cast<int>(std::max_element(primaries_per_event.begin(), primaries_per_event.end()) -
+                                       primaries_per_event.begin());
+  split.events.resize(order.size());
+  split.primary.assign(n, largest);
+  std::vector<std::string> venue_names;
+  for (const auto& article : articles) {
+    for (const auto& cue : article.cues) venue_names.push_back(cue.venue_name);
+  }
+  for (int a = 0; a < n; ++a) {
+    if (primary[a] >= 0) split.primary[a] = event_of[primary[a]];
+    split.events[split.primary[a]].articles.push_back(a);
+    for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+      if (event_of[c] < 0 || event_of[c] == split.primary[a]) continue;
+      auto it = clusters[c].article_weight.find(a);
+      if (it == clusters[c].article_weight.end()) continue;
+      if (it->second >= options.link_share * total[a] || clusters[c].article_strong.at(a)) {
+        split.events[event_of[c]].articles.push_back(a);
+      }
+    }
+  }
+  for (int e = 0; e < static_cast<int>(order.size()); ++e) {
+    const Cluster& cluster = clusters[order[e]];
+    SplitEvent& event = split.events[e];
+    std::sort(event.articles.begin(), event.articles.end());
+    event.date = EventDate(cluster);
+    event.place = EventPlace(cluster, venue_names);
+    std::map<std::string, int> counts;
+    std::vector<std::string> first_seen;
+    for (int a : event.articles) {
+      for (const std::string& name : articles[a].participants) {
+        if (counts[name]++ == 0) first_seen.push_back(name);
+      }
+    }
+    std::stable_sort(first_seen.begin(), first_seen.end(),
+                     [&](const std::string& x, const std::string& y) { return counts[x] > counts[y]; });
+    if (first_seen.size() > 12) first_seen.resize(12);
+    event.participants = std::move(first_seen);
+  }
+  return split;
+}
+
+// Groups of articles that tell the same happening in the same words: average-linkage
+// agglomerative clustering of their TF-IDF vectors, merging while the best pair of groups is at
+// least `text_threshold` alike. Two happenings of one kind (two quakes, two arrests) share the
+// story's vocabulary but not its names, places and numbers, and average linkage - unlike a
+// running centroid - does not drift from one to the other. Stories larger than
+// `max_text_split` articles are left whole (the cost is cubic in the story size).
+std::vector<std::vector<int>> TextGroups(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
+  const int n = static_cast<int>(articles.size());
+  std::vector<std::vector<int>> groups(n);
+  for (int a = 0; a < n; ++a) groups[a] = {a};
+  const bool has_text = std::any_of(articles.begin(), articles.end(), [](const auto& a) { return !a.text.entries.empty(); });
+  if (n < 2 || !has_text || n > static_cast<int>(options.max_text_split)) {
+    std::vector<int> all(n);
+    for (int a = 0; a < n; ++a) all[a] = a;
+    return {all};
+  }
+  std::vector<std::vector<double>> sim(n, std::vector<double>(n, 0));
+  for (int i = 0; i < n; ++i) {
+    for (int j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = Dot(articles[i].text, articles[j].text);
+  }
+  std::vector<bool> alive(n, true);
+  std::vector<std::map<int, int>> years(n);
+  for (int a = 0; a < n; ++a) {
+    if (articles[a].year != 0) years[a][articles[a].year] = 1;
+  }
+  auto top_year = [&](int g) {
+    int best = 0, count = 0;
+    for (const auto& [year, c] : years[g]) {
+      if (c >= count) best = year, count = c;
+    }
+    return best;
+  };
+  while (true) {
+    int bi = -1, bj = -1;
+    double best = options.text_threshold;
+    for (int i = 0; i < n; ++i) {
+      if (!alive[i]) continue;
+      for (int j = i + 1; j < n; ++j) {
+        if (alive[j] && sim[i][j] >= best) best = sim[i][j], bi = i, bj = j;
+      }
+    }
+    if (bi < 0) break;
+    const int yi = top_year(bi), yj = top_year(bj);
+    if (yi != 0 && yj != 0 && yi != yj) {
+      sim[bi][bj] = sim[bj][bi] = -1;  // cannot link: different years
+      continue;
+    }
+    for (const auto& [year, c] : years[bj]) years[bi][year] += c;
+    // Lance-Williams update for average linkage.
+    const double wi = static_cast<double>(groups[bi].size()), wj = static_cast<double>(groups[bj].size());
+    for (int k = 0; k < n; ++k) {
+      if (!alive[k] || k == bi || k == bj) continue;
+      sim[bi][k] = sim[k][bi] = (wi * sim[bi][k] + wj * sim[bj][k]) / (wi + wj);
+    }
+    groups[bi].insert(groups[bi].end(), groups[bj].begin(), groups[bj].end());
+    std::sort(groups[bi].begin(), groups[bi].end());
+    groups[bj].clear();
+    alive[bj] = false;
+  }
+  std::vector<std::vector<int>> out;
+  for (int i = 0; i < n; ++i) {
+    if (alive[i]) out.push_back(std::move(groups[i]));
+  }
+  std::sort(out.begin(), out.end());  // by first article
+  return out;
+}
+
+}  // namespace
+
+EventSplit SplitEvents(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
+  EventSplit split;
+  split.primary.assign(articles.size(), 0);
+  for (const std::vector<int>& group : TextGroups(articles, options)) {
+    std::vector<ArticleEventCues> members;
+    for (int a : group) members.push_back(articles[a]);
+    EventSplit part = SplitByCues(members, options);
+    const int base = static_cast<int>(split.events.size());
+    for (size_t i = 0; i < group.size(); ++i) split.primary[group[i]] = base + part.primary[i];
+    for (SplitEvent& event : part.events) {
+      for (int& a : event.articles) a = group[a];
+      split.events.push_back(std::move(event));
+    }
+  }
+  // Events in order of first appearance.
+  std::vector<int> order(split.events.size());
+  for (size_t e = 0; e < order.size(); ++e) order[e] = static_cast<int>(e);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return split.events[x].articles[0] < split.events[y].articles[0]; });
+  std::vector<int> rank(order.size());
+  for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<int>(r);
+  std::vector<SplitEvent> sorted;
+  for (int e : order) sorted.push_back(std::move(split.events[e]));
+  split.events = std::move(sorted);
+  for (int& p : split.primary) p = rank[p];
+  return split;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,190 @@
+// Streaming story clustering with an inverted index and retirement (contract in
+// story_clusterer.h).
+#include "group/story_clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crosscheck {
+namespace {
+
+bool IsPowerOfTwo(uint32_t n) { return n != 0 && (n & (n - 1)) == 0; }
+
+}  // namespace
+
+StoryClusterer::StoryClusterer(const StoryClustererOptions& options) : options_(options) {}
+
+double StoryClusterer::Fit(const Story& story, const SparseVector& vector, std::optional<double> time_days) const {
+  if (story.norm == 0) return 0;
+  double fit = Dot(vector, story.sum) / story.norm;
+  if (time_days && story.last_time) {
+    const double gap = std::fabs(*time_days - *story.last_time) - options_.time_window_days;
+    if (gap > 0) fit *= std::exp(-gap / options_.time_decay_days);
+  }
+  return fit;
+}
+
+void StoryClusterer::CollectCandidates(const SparseVector& vector) {
+  candidates_.clear();
+  if (++query_stamp_ == 0) {  // wrapped: forget every old stamp
+    std::fill(candidate_stamp_.begin(), candidate_stamp_.end(), 0);
+    query_stamp_ = 1;
+  }
+  const uint32_t stamp = query_stamp_;
+  for (TermId term : vector.TopTerms(options_.query_terms)) {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    const std::vector<uint32_t>& list = it->second;
+    // Newest first: a capped scan keeps the stories most likely to still be reported.
+    const size_t begin = list.size() > options_.max_posting_scan ? list.size() - options_.max_posting_scan : 0;
+    for (size_t i = list.size(); i-- > begin;) {
+      const uint32_t slot = list[i];
+      if (candidate_stamp_[slot] == stamp) continue;
+      candidate_stamp_[slot] = stamp;
+      candidates_.push_back(slot);
+    }
+  }
+  // Slot order, so ties between equally fitting stories break the same way every run.
+  std::sort(candidates_.begin(), candidates_.end());
+}
+
+std::pair<int64_t, double> StoryClusterer::BestStory(const SparseVector& vector, std::optional<double> time_days) {
+  CollectCandidates(vector);
+  int64_t best_slot = -1;
+  double best_fit = 0;
+  for (uint32_t slot : candidates_) {
+    const double fit = Fit(slots_[slot], vector, time_days);
+    // Ties go to the older story (smaller id), independent of slot reuse.
+    if (fit > best_fit || (fit == best_fit && best_slot >= 0 && fit > 0 && slots_[slot].id < slots_[best_slot].id)) {
+      best_fit = fit;
+      best_slot = slot;
+    }
+  }
+  if (best_slot < 0) return {-1, 0};
+  return {best_slot, best_fit};
+}
+
+uint32_t StoryClusterer::Add(const SparseVector& vector, std::optional<double> time_days) {
+  if (time_days && (!latest_time_ || *time_days > *latest_time_)) latest_time_ = time_days;
+  RetireQuiet(latest_time_);
+  auto [slot, fit] = BestStory(vector, time_days);
+  ++seq_;
+  ++held_documents_;
+  if (slot >= 0 && fit >= options_.join_threshold) {
+    Join(static_cast<uint32_t>(slot), vector, time_days);
+    return slots_[slot].id;
+  }
+  return Open(vector, time_days);
+}
+
+uint32_t StoryClusterer::Open(const SparseVector& vector, std::optional<double> time_days) {
+  uint32_t slot;
+  if (!free_slots_.empty()) {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  } else {
+    slot = static_cast<uint32_t>(slots_.size());
+    slots_.emplace_back();
+    candidate_stamp_.push_back(0);
+  }
+  Story& story = slots_[slot];
+  story = Story{};
+  story.id = next_story_id_++;
+  story.active = true;
+  ++active_count_;
+  by_activity_.insert({seq_, slot});
+  story.last_seq = seq_;
+  Join(slot, vector, time_days);
+  return story.id;
+}
+
+void StoryClusterer::Join(uint32_t slot, const SparseVector& vector, std::optional<double> time_days) {
+  Story& story = slots_[slot];
+  AddScaled(&story.sum, vector, 1.0f);
+  // Truncate lazily (at twice the budget) so the nth_element cost is amortised.
+  if (story.sum.entries.size() > 2 * options_.centroid_terms) story.sum.KeepTop(options_.centroid_terms);
+  story.norm = story.sum.Norm();
+  ++story.documents;
+  if (time_days && (!story.last_time || *time_days > *story.last_time)) story.last_time = time_days;
+  Touch(slot, story.last_seq);
+  // The heaviest terms settle as a story grows: reindex at sizes 1, 2, 4, 8 ... and every 8th.
+  if (IsPowerOfTwo(story.documents) || story.documents % 8 == 0) Reindex(slot);
+}
+
+void StoryClusterer::Touch(uint32_t slot, uint64_t old_seq) {
+  by_activity_.erase({old_seq, slot});
+  slots_[slot].last_seq = seq_;
+  by_activity_.insert({seq_, slot});
+}
+
+void StoryClusterer::Reindex(uint32_t slot) {
+  Story& story = slots_[slot];
+  std::vector<TermId> top = story.sum.TopTerms(options_.index_terms);
+  std::sort(top.begin(), top.end());
+  std::vector<TermId> old = std::move(story.indexed);
+  std::sort(old.begin(), old.end());
+  std::vector<TermId> gone, added;
+  std::set_difference(old.begin(), old.end(), top.begin(), top.end(), std::back_inserter(gone));
+  std::set_difference(top.begin(), top.end(), old.begin(), old.end(), std::back_inserter(added));
+  for (TermId term : gone) {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    std::vector<uint32_t>& list = it->second;
+    list.erase(std::find(list.begin(), list.end(), slot));
+    if (list.empty()) postings_.erase(it);
+  }
+  for (TermId term : added) postings_[term].push_back(slot);
+  story.indexed = std::move(top);
+}
+
+void StoryClusterer::Unindex(uint32_t slot) {
+  Story& story = slots_[slot];
+  for (TermId term : story.indexed) {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    std::vector<uint32_t>& list = it->second;
+    list.erase(std::find(list.begin(), list.end(), slot));
+    if (list.empty()) postings_.erase(it);
+  }
+  story.indexed.clear();
+}
+
+void StoryClusterer::RetireQuiet(std::optional<double> now_days) {
+  // The least recently joined story is the first to go: when there are too many, or when it
+  // has been quiet for longer than quiet_days of publication time.
+  while (!by_activity_.empty()) {
+    const uint32_t slot = by_activity_.begin()->second;
+    const Story& story = slots_[slot];
+    const bool crowded = active_count_ >= options_.max_active_stories;
+    const bool quiet = now_days && story.last_time && *now_days - *story.last_time > options_.quiet_days;
+    if (!crowded && !quiet) break;
+    Retire(slot);
+  }
+}
+
+void StoryClusterer::Retire(uint32_t slot) {
+  Story& story = slots_[slot];
+  Unindex(slot);
+  by_activity_.erase({story.last_seq, slot});
+  held_documents_ -= story.documents;
+  story.active = false;
+  SparseVector().entries.swap(story.sum.entries);  // give the centroid's memory back
+  std::vector<TermId>().swap(story.indexed);
+  free_slots_.push_back(slot);
+  --active_count_;
+}
+
+size_t StoryClusterer::MemoryBytes() const {
+  size_t bytes = slots_.capacity() * sizeof(Story) + candidate_stamp_.capacity() * sizeof(uint32_t);
+  for (const Story& story : slots_) {
+    bytes += story.sum.entries.capacity() * sizeof(story.sum.entries[0]) + story.indexed.capacity() * sizeof(TermId);
+  }
+  // unordered_map node: key + vector header + next pointer + cached hash, plus the bucket slot.
+  bytes += postings_.size() * (sizeof(TermId) + sizeof(std::vector<uint32_t>) + 2 * sizeof(void*)) +
+           postings_.bucket_count() * sizeof(void*);
+  for (const auto& [term, list] : postings_) bytes += list.capacity() * sizeof(uint32_t);
+  bytes += by_activity_.size() * (sizeof(std::pair<uint64_t, uint32_t>) + 4 * sizeof(void*));
+  return bytes;
+}
+
+}  // namespace crosscheck

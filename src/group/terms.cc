@@ -1,0 +1,201 @@
+// Term features and sparse TF-IDF vectors (contract in terms.h).
+#include "group/terms.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <unordered_set>
+
+namespace crosscheck {
+namespace {
+
+// Function words and reporting verbs: they say nothing about which story a text tells. Kept
+// short on purpose; IDF takes care of the rest.
+constexpr std::array<std::string_view, 174> kStopWords = {
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "aren", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
+    "by", "can", "could", "did", "didn", "do", "does", "doesn", "doing", "don", "down", "during", "each",
+    "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+    "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is",
+    "isn", "it", "its", "itself", "just", "least", "less", "like", "ll", "may", "me", "might", "more",
+    "most", "much", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
+    "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "re", "s", "said", "same",
+    "say", "says", "she", "should", "so", "some", "such", "t", "than", "that", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "told",
+    "too", "under", "until", "up", "us", "ve", "very", "was", "wasn", "we", "were", "weren", "what",
+    "when", "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "within",
+    "without", "won", "would", "yet", "you", "your", "yours", "yourself", "according", "new", "per",
+    "via", "since", "among", "around", "another", "many", "still", "already", "two"};
+
+const std::unordered_set<std::string_view>& StopWordSet() {
+  static const std::unordered_set<std::string_view> set(kStopWords.begin(), kStopWords.end());
+  return set;
+}
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"'; }
+
+// Calls add(lower_word, weight) for every kept word of `text`.
+template <typename Add>
+void ForEachWord(std::string_view text, float weight, float name_boost, Add add) {
+  std::string lower;
+  bool sentence_start = true;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (!IsWordByte(static_cast<unsigned char>(c))) {
+      if (EndsSentence(c)) sentence_start = true;
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
+    const bool capitalised = text[start] >= 'A' && text[start] <= 'Z';
+    lower.assign(text.substr(start, i - start));
+    for (char& ch : lower) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+    const bool boosted = capitalised && !sentence_start;
+    sentence_start = false;
+    if (IsStopWord(lower)) continue;
+    if (lower.size() == 1 && !(lower[0] >= '0' && lower[0] <= '9')) continue;
+    add(lower, boosted ? weight * name_boost : weight);
+  }
+}
+
+}  // namespace
+
+bool IsStopWord(std::string_view lower_word) { return StopWordSet().count(lower_word) > 0; }
+
+TermId WordTerm(std::string_view lower_word) { return XXH3_64bits(lower_word.data(), lower_word.size()); }
+
+TermId EntityTerm(std::string_view entity_key) {
+  return XXH3_64bits_withSeed(entity_key.data(), entity_key.size(), 0xe17e);
+}
+
+void AddTermCount(TermId term, float count, std::vector<TermCount>* counts) {
+  auto it = std::lower_bound(counts->begin(), counts->end(), term,
+                             [](const TermCount& a, TermId t) { return a.term < t; });
+  if (it != counts->end() && it->term == term) {
+    it->count += count;
+  } else {
+    counts->insert(it, {term, count});
+  }
+}
+
+void CountWords(std::string_view title, std::string_view text, const TermOptions& options,
+                std::vector<TermCount>* counts) {
+  std::vector<TermCount> raw;
+  auto add = [&](const std::string& word, float weight) { raw.push_back({WordTerm(word), weight}); };
+  ForEachWord(title, options.title_weight, options.name_boost, add);
+  ForEachWord(text, 1.0f, options.name_boost, add);
+  for (const TermCount& existing : *counts) raw.push_back(existing);
+  std::sort(raw.begin(), raw.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
+  counts->clear();
+  for (const TermCount& tc : raw) {
+    if (!counts->empty() && counts->back().term == tc.term) {
+      counts->back().count += tc.count;
+    } else {
+      counts->push_back(tc);
+    }
+  }
+}
+
+double SparseVector::Norm() const {
+  double sum = 0;
+  for (const auto& [term, weight] : entries) sum += static_cast<double>(weight) * weight;
+  return std::sqrt(sum);
+}
+
+void SparseVector::Normalize() {
+  const double norm = Norm();
+  if (norm == 0) return;
+  for (auto& entry : entries) entry.second = static_cast<float>(entry.second / norm);
+}
+
+namespace {
+bool Heavier(const std::pair<TermId, float>& a, const std::pair<TermId, float>& b) {
+  return a.second != b.second ? a.second > b.second : a.first < b.first;
+}
+}  // namespace
+
+void SparseVector::KeepTop(size_t n) {
+  if (entries.size() <= n) return;
+  std::nth_element(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(n), entries.end(), Heavier);
+  entries.resize(n);
+  std::sort(entries.begin(), entries.end());
+}
+
+std::vector<TermId> SparseVector::TopTerms(size_t n) const {
+  std::vector<std::pair<TermId, float>> sorted = entries;
+  const size_t k = std::min(n, sorted.size());
+  std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k), sorted.end(), Heavier);
+  std::vector<TermId> top;
+  top.reserve(k);
+  for (size_t i = 0; i < k; ++i) top.push_back(sorted[i].first);
+  return top;
+}
+
+double Dot(const SparseVector& a, const SparseVector& b) {
+  double sum = 0;
+  auto i = a.entries.begin(), j = b.entries.begin();
+  while (i != a.entries.end() && j != b.entries.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      sum += static_cast<double>(i->second) * j->second;
+      ++i, ++j;
+    }
+  }
+  return sum;
+}
+
+void AddScaled(SparseVector* a, const SparseVector& b, float scale) {
+  std::vector<std::pair<TermId, float>> merged;
+  merged.reserve(a->entries.size() + b.entries.size());
+  auto i = a->entries.cbegin();
+  auto j = b.entries.cbegin();
+  while (i != a->entries.cend() || j != b.entries.cend()) {
+    if (j == b.entries.cend() || (i != a->entries.cend() && i->first < j->first)) {
+      merged.push_back(*i++);
+    } else if (i == a->entries.cend() || j->first < i->first) {
+      merged.emplace_back(j->first, j->second * scale);
+      ++j;
+    } else {
+      merged.emplace_back(i->first, i->second + j->second * scale);
+      ++i, ++j;
+    }
+  }
+  a->entries.swap(merged);
+}
+
+void DocumentFrequency::Add(const std::vector<TermCount>& counts) {
+  ++documents_;
+  for (const TermCount& tc : counts) ++df_[tc.term];
+}
+
+double DocumentFrequency::Idf(TermId term) const {
+  auto it = df_.find(term);
+  const double df = it == df_.end() ? 0 : it->second;
+  return std::log((static_cast<double>(documents_) + prior_ + 1) / (df + 0.5));
+}
+
+SparseVector TfIdf(const std::vector<TermCount>& counts, const DocumentFrequency& df) {
+  SparseVector v;
+  v.entries.reserve(counts.size());
+  for (const TermCount& tc : counts) {
+    if (tc.count <= 0) continue;
+    const double weight = (1 + std::log(std::max(1.0f, tc.count))) * std::max(0.0, df.Idf(tc.term));
+    if (weight > 0) v.entries.emplace_back(tc.term, static_cast<float>(weight));
+  }
+  v.Normalize();
+  return v;
+}
+
+}  // namespace crosscheck

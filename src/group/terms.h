@@ -1,0 +1,77 @@
+// Bag-of-terms features for story clustering: normalised words (ASCII lower case, English stop
+// words removed, numbers kept, names kept and optionally boosted), entity keys, and the sparse
+// TF-IDF vectors built from them.
+//   - A term is a 64-bit hash (XXH3) of its normalised form, so there is no vocabulary to keep;
+//     entity terms are hashed in their own namespace ("e:" + key) so "turkey" the bird and the
+//     country key never meet.
+//   - SparseVector keeps (term, weight) sorted by term; Dot() is a linear merge.
+//   - DocumentFrequency counts documents per term for IDF; it only grows (one counter per term
+//     ever seen), which on an endless stream is bounded by the language's vocabulary.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace crosscheck {
+
+using TermId = uint64_t;
+
+struct SparseVector {
+  std::vector<std::pair<TermId, float>> entries;  // sorted by term, unique
+
+  double Norm() const;
+  void Normalize();                     // to unit length (no-op on an empty vector)
+  void KeepTop(size_t n);               // keeps the n heaviest entries (ties: smaller term)
+  std::vector<TermId> TopTerms(size_t n) const;  // heaviest first
+};
+
+double Dot(const SparseVector& a, const SparseVector& b);
+// a += scale * b
+void AddScaled(SparseVector* a, const SparseVector& b, float scale);
+
+// A term with its raw count in one document (before IDF).
+struct TermCount {
+  TermId term = 0;
+  float count = 0;
+};
+
+struct TermOptions {
+  float name_boost = 1.5f;  // capitalised words not at a sentence start count this much more
+  float title_weight = 2.0f;
+};
+
+// Counts the normalised words of `text` (and of `title`, weighted) into `counts` (summed per
+// term, sorted by term).
+void CountWords(std::string_view title, std::string_view text, const TermOptions& options,
+                std::vector<TermCount>* counts);
+TermId WordTerm(std::string_view lower_word);
+TermId EntityTerm(std::string_view entity_key);
+// Adds `count` of `term` to sorted `counts`, keeping it sorted.
+void AddTermCount(TermId term, float count, std::vector<TermCount>* counts);
+bool IsStopWord(std::string_view lower_word);
+
+class DocumentFrequency {
+ public:
+  // `prior_documents`: pseudo-documents that contain no term. Without them, a small batch all
+  // about one story gives the words it shares an IDF near zero - exactly the words that make it
+  // one story; with them, IDF only falls for words common across many more documents.
+  explicit DocumentFrequency(double prior_documents = 50) : prior_(prior_documents) {}
+  void Add(const std::vector<TermCount>& counts);  // one more document with these terms
+  // Smoothed IDF: log((N + prior + 1) / (df + 0.5)); a term never seen gets the highest value.
+  double Idf(TermId term) const;
+  size_t documents() const { return documents_; }
+  size_t terms() const { return df_.size(); }
+
+ private:
+  std::unordered_map<TermId, uint32_t> df_;
+  size_t documents_ = 0;
+  double prior_;
+};
+
+// Sublinear TF times IDF, unit length.
+SparseVector TfIdf(const std::vector<TermCount>& counts, const DocumentFrequency& df);
+
+}  // namespace crosscheck

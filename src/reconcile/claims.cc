@@ -1,0 +1,404 @@
+#include "reconcile/claims.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "analyze/entities.h"
+#include "core/civil_time.h"
+#include "core/data.h"
+#include "core/text.h"
+
+namespace crosscheck {
+namespace {
+
+std::string Sentence(const ArticleView& v, int s) {
+  if (s < 0 || static_cast<size_t>(s) >= v.facts->sentences.size()) return "";
+  Span span = v.facts->sentences[s];
+  return v.article->text.substr(span.begin, span.end - span.begin);
+}
+
+bool IsSingleHolderOffice(const std::string& office) {
+  static const auto* single = new std::vector<std::string_view>(DataLines("en/single_holder_offices.txt"));
+  static const auto* shared = new std::vector<std::string_view>(DataLines("en/shared_office_prefixes.txt"));
+  for (std::string_view p : *shared)
+    if (office.find(p) != std::string::npos) return false;
+  for (std::string_view s : *single)
+    if (office.find(s) != std::string::npos) return true;
+  return false;
+}
+
+// "YYYY-MM-DD", "YYYY-MM" or "YYYY-Www" with a known year: a date a reader can compare.
+bool IsComparableDate(const std::string& v) {
+  if (v.size() < 7 || v.find('X') != std::string::npos) return false;
+  for (int i = 0; i < 4; ++i)
+    if (!isdigit(static_cast<unsigned char>(v[i]))) return false;
+  return v[4] == '-';
+}
+
+std::string PersonKey(const ArticleFacts& f, int entity) {
+  const Entity& e = f.entities.entities[entity];
+  return EntityKey(e.canonical, e.kind);
+}
+
+std::string WordBefore(const std::string& text, uint32_t at) {
+  size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t b = end;
+  while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n') --b;
+  return AsciiLower(text.substr(b, end - b));
+}
+
+// Whether the country of an office is known for this person elsewhere in the story.
+using PersonCountries = std::map<std::string, std::string>;  // person key -> country canonical
+
+PersonCountries CollectCountries(const StoryView& story) {
+  PersonCountries out;
+  for (const ArticleView& v : story.articles)
+    for (const Role& r : v.facts->roles)
+      if (r.person >= 0 && !r.of.empty()) out.emplace(PersonKey(*v.facts, r.person), r.of);
+  return out;
+}
+
+void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCountries& countries,
+                   std::vector<Claim>* out) {
+  const ArticleFacts& f = *v.facts;
+  for (const Role& r : f.roles) {
+    if (r.person < 0) continue;
+    std::string person = PersonKey(f, r.person);
+    std::string of = r.of;
+    if (of.empty()) {
+      for (const auto& [key, country] : countries)
+        if (SamePerson(key, person)) { of = country; break; }
+    }
+    const std::string& name = f.entities.entities[r.person].canonical;
+    std::string evidence = Sentence(v, r.sentence);
+    // The status of this person in this office: sitting or former.
+    if (r.office != "head of delegation") {
+      Claim status;
+      status.slot = "status|" + r.office + "|" + person;
+      status.subject = "whether " + name + " is the sitting or a former " + r.office;
+      status.kind = ValueKind::kStatus;
+      status.key = r.former ? "former" : "sitting";
+      status.display = (r.former ? "former " : "sitting ") + r.office;
+      status.article = v.article->id;
+      status.evidence = evidence;
+      status.confidence = r.implied ? 0.7 : 0.9;
+      status.implied = r.implied;
+      status.report_agreement = false;
+      out->push_back(status);
+    }
+    if (r.former || !IsSingleHolderOffice(r.office) || of.empty()) continue;
+    Claim holder;
+    holder.slot = "holder|" + r.office + "|" + EntityKey(of, EntityKind::kCountry);
+    holder.subject = r.office == "head of delegation" ? "head of the " + of + " delegation" : r.office + " of " + of;
+    holder.kind = ValueKind::kPerson;
+    holder.key = person;
+    holder.display = name;
+    holder.article = v.article->id;
+    holder.evidence = evidence;
+    holder.confidence = r.implied ? 0.7 : 0.9;
+    holder.implied = r.implied;
+    out->push_back(holder);
+  }
+  (void)story;
+}
+
+void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
+  const ArticleFacts& f = *v.facts;
+  const std::string& text = v.article->text;
+  for (const EventMention& m : f.events) {
+    std::string event = EventOfMention(story, v, m);
+    std::string evidence = Sentence(v, m.sentence);
+    std::string what = m.round ? std::string(m.round == 1 ? "first" : m.round == 2 ? "second" : m.round == 3 ? "third" : "later") +
+                                     " round of " + m.kind
+                               : m.kind;
+    // Date: the day or month the sentence gives, nearest the trigger.
+    const TimeExpression* best = nullptr;
+    uint32_t best_distance = UINT32_MAX;
+    for (int t : m.times) {
+      const TimeExpression& te = f.times[t];
+      if (te.type != TimeType::kDate || !IsComparableDate(te.value)) continue;
+      std::string before = WordBefore(text, te.span.begin);
+      if (before == "since" || before == "until" || before == "before" || before == "after" || before == "by") continue;
+      uint32_t d = te.span.begin > m.span.end ? te.span.begin - m.span.end : m.span.begin - std::min(m.span.begin, te.span.end);
+      if (d < best_distance) { best_distance = d; best = &te; }
+    }
+    if (best) {
+      Claim c;
+      c.slot = "date|" + event + "|" + m.kind;
+      c.subject = "date of the " + what;
+      c.event = event;
+      c.kind = ValueKind::kDate;
+      c.key = best->value.substr(0, std::min<size_t>(best->value.size(), 10));
+      c.display = c.key;
+      c.article = v.article->id;
+      c.evidence = evidence;
+      c.confidence = best->confidence;
+      out->push_back(c);
+    }
+    // The weekday of the happening: stated ("Tuesday's talks") or implied by a full date.
+    for (int t : m.times) {
+      const TimeExpression& te = f.times[t];
+      if (te.weekday == 0 && !(best == &te && te.value.size() == 10)) continue;
+      int weekday = te.weekday;
+      if (weekday == 0) {
+        weekday = IsoWeekday(std::atoi(te.value.substr(0, 4).c_str()), std::atoi(te.value.substr(5, 2).c_str()),
+                             std::atoi(te.value.substr(8, 2).c_str()));
+      }
+      if (weekday < 1 || weekday > 7) continue;
+      Claim c;
+      c.slot = "weekday|" + event + "|" + m.kind;
+      c.subject = "day of the week of the " + what;
+      c.event = event;
+      c.kind = ValueKind::kStatus;
+      c.key = WeekdayName(weekday);
+      c.display = te.weekday ? text.substr(te.span.begin, te.span.end - te.span.begin)
+                             : std::string(WeekdayName(weekday)) + " (" + te.value + ")";
+      c.article = v.article->id;
+      c.evidence = evidence;
+      c.confidence = te.weekday ? 0.9 : 0.8;
+      c.weekday = weekday;
+      c.implied = te.weekday == 0;
+      c.report_agreement = false;
+      out->push_back(c);
+    }
+    if (!m.venue.empty()) {
+      Claim c;
+      c.slot = "venue|" + event + "|" + m.kind;
+      c.subject = "venue of the " + what;
+      c.event = event;
+      c.kind = ValueKind::kText;
+      c.key = AsciiLower(m.venue);
+      c.display = m.venue;
+      c.article = v.article->id;
+      c.evidence = evidence;
+      c.confidence = 0.8;
+      out->push_back(c);
+    }
+    for (const TimeExpression& te : f.times) {
+      if (te.sentence != m.sentence) continue;
+      if (te.type == TimeType::kTime) {  // "scheduled for 10 a.m. GMT": stated, rarely disputed
+        Claim c;
+        c.display = text.substr(te.span.begin, te.span.end - te.span.begin);
+        c.slot = "clock|" + event + "|" + m.kind + "|" + AsciiLower(c.display);
+        c.subject = "time of day stated for the " + what;
+        c.event = event;
+        c.kind = ValueKind::kText;
+        c.can_conflict = false;
+        c.key = te.value;
+        c.article = v.article->id;
+        c.evidence = evidence;
+        c.confidence = 0.8;
+        out->push_back(c);
+        continue;
+      }
+      if (te.type != TimeType::kDuration) continue;
+      // How long the happening lasted: "lasted just over an hour", "ended after an hour" —
+      // not "a delay of over two hours" or "sheltering for three days".
+      static const char* kLasting[] = {"lasted", "lasting", "lasts", "last", "took", "after", "long"};
+      std::string before = WordBefore(text, te.span.begin);
+      if (std::find_if(std::begin(kLasting), std::end(kLasting), [&](const char* w) { return before == w; }) ==
+          std::end(kLasting))
+        continue;
+      double secs = DurationSeconds(te.value);
+      if (secs <= 0 || secs > 7 * 86400) continue;  // how long a meeting lasted, not "two decades"
+      Claim c;
+      c.slot = "duration|" + event + "|" + m.kind;
+      c.subject = "how long the " + what + " lasted";
+      c.event = event;
+      c.kind = ValueKind::kDuration;
+      double lo = secs, hi = secs;
+      if (te.mod == "MORE_THAN" || te.mod == "EQUAL_OR_MORE") hi = secs * 1.5;
+      else if (te.mod == "LESS_THAN" || te.mod == "EQUAL_OR_LESS") lo = secs * 0.5;
+      else { lo = secs * 0.8; hi = secs * 1.2; }
+      c.low = lo, c.high = hi;
+      c.key = te.value + (te.mod.empty() ? "" : "/" + te.mod);
+      c.display = text.substr(te.span.begin, te.span.end - te.span.begin);
+      c.article = v.article->id;
+      c.evidence = evidence;
+      c.confidence = 0.8;
+      out->push_back(c);
+    }
+  }
+}
+
+void AddQuantityClaims(const ArticleView& v, std::vector<Claim>* out) {
+  for (const Quantity& q : v.facts->quantities) {
+    if (q.head.empty()) continue;
+    // "one of", "the two leaders": small counts written as words are phrasing, not claims.
+    bool digits = q.span.end > q.span.begin && isdigit(static_cast<unsigned char>(v.article->text[q.span.end - 1]));
+    if (q.value < 3 && !q.percent && !digits) continue;
+    Claim c;
+    c.slot = "count|" + std::string(q.percent ? "share of " : "") + q.head + (q.qualifier == "each" ? "|each" : "");
+    c.subject = (q.percent ? "share of " : "number of ") + q.counted;
+    c.kind = ValueKind::kNumber;
+    c.can_conflict = false;  // one story holds many counts of a thing; a differing count is no proof
+    c.low = q.low, c.high = q.high;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", q.value);
+    c.key = buf;
+    c.display = v.article->text.substr(q.span.begin, q.span.end - q.span.begin) + (q.counted.empty() ? "" : " " + q.counted);
+    c.article = v.article->id;
+    c.evidence = Sentence(v, q.sentence);
+    out->push_back(c);
+  }
+}
+
+void AddQuoteClaims(const ArticleView& v, std::vector<Claim>* out) {
+  for (const Quote& q : v.facts->quotes) {
+    if (!q.direct || q.speaker < 0) continue;
+    std::string words = AsciiLower(CollapseSpace(v.article->text.substr(q.span.begin, q.span.end - q.span.begin)));
+    std::string key;
+    for (char c : words)
+      if (isalnum(static_cast<unsigned char>(c)) || c == ' ') key.push_back(c);
+    if (key.size() > 60) key.resize(60);
+    Claim c;
+    c.slot = "speaker|" + key;
+    c.subject = "who said \"" + v.article->text.substr(q.span.begin, std::min<uint32_t>(q.span.end - q.span.begin, 80)) + "\"";
+    c.kind = ValueKind::kPerson;
+    c.key = PersonKey(*v.facts, q.speaker);
+    c.display = v.facts->entities.entities[q.speaker].canonical;
+    c.article = v.article->id;
+    c.evidence = Sentence(v, q.sentence);
+    c.confidence = 0.8;
+    out->push_back(c);
+  }
+}
+
+std::vector<std::string> Tokens(const std::string& key) {
+  std::vector<std::string> out;
+  size_t p = 0;
+  while (p < key.size()) {
+    size_t e = key.find(' ', p);
+    if (e == std::string::npos) e = key.size();
+    if (e > p) out.push_back(key.substr(p, e - p));
+    p = e + 1;
+  }
+  return out;
+}
+
+// "2026-03-30" -> "2026-W14": the ISO week holding the day.
+std::string IsoWeekOf(const std::string& day) {
+  int y = std::atoi(day.substr(0, 4).c_str()), m = std::atoi(day.substr(5, 2).c_str()), d = std::atoi(day.substr(8, 2).c_str());
+  long monday = DaysFromCivil(y, m, d) - (IsoWeekday(y, m, d) - 1);
+  int wy, wm, wd;
+  CivilFromDays(monday + 3, &wy, &wm, &wd);  // the week's Thursday fixes its ISO year
+  long week1 = DaysFromCivil(wy, 1, 4) - (IsoWeekday(wy, 1, 4) - 1);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", wy % 10000, static_cast<int>((monday - week1) / 7 + 1) % 100);
+  return buf;
+}
+
+}  // namespace
+
+double DurationSeconds(const std::string& v) {
+  if (v.size() < 3 || v[0] != 'P') return -1;
+  bool time = false;
+  double total = 0, number = 0;
+  bool have = false;
+  for (size_t i = 1; i < v.size(); ++i) {
+    char c = v[i];
+    if (c == 'T') { time = true; continue; }
+    if (isdigit(static_cast<unsigned char>(c)) || c == '.') {
+      size_t e = i;
+      while (e < v.size() && (isdigit(static_cast<unsigned char>(v[e])) || v[e] == '.')) ++e;
+      number = std::atof(v.substr(i, e - i).c_str());
+      have = true;
+      i = e - 1;
+      continue;
+    }
+    if (!have) return -1;  // "PXH": vague
+    double unit = c == 'Y' ? 365 * 86400.0 : c == 'W' ? 7 * 86400.0 : c == 'D' ? 86400.0 : c == 'H' ? 3600.0
+                : c == 'S' ? 1.0 : c == 'M' ? (time ? 60.0 : 30 * 86400.0) : 0;
+    if (unit == 0) return -1;
+    total += number * unit;
+    have = false;
+  }
+  return total > 0 ? total : -1;
+}
+
+bool SamePerson(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  std::vector<std::string> ta = Tokens(a), tb = Tokens(b);
+  if (ta.empty() || tb.empty() || ta.back() != tb.back()) return false;
+  if (ta.size() == 1 || tb.size() == 1) return true;  // a surname alone
+  // Given names: equal, or one is the other's initial.
+  const std::string& ga = ta.front();
+  const std::string& gb = tb.front();
+  return ga == gb || (ga.size() <= 2 && gb[0] == ga[0]) || (gb.size() <= 2 && ga[0] == gb[0]);
+}
+
+bool Compatible(const Claim& a, const Claim& b) {
+  switch (a.kind) {
+    case ValueKind::kPerson: return SamePerson(a.key, b.key);
+    case ValueKind::kStatus: return a.key == b.key;
+    case ValueKind::kDate: {
+      const std::string& x = a.key.size() <= b.key.size() ? a.key : b.key;
+      const std::string& y = a.key.size() <= b.key.size() ? b.key : a.key;
+      if (x.find('W') != std::string::npos && y.size() == 10) return x == IsoWeekOf(y);  // a week and a day in it
+      return y.compare(0, x.size(), x) == 0;  // "2026-03" holds "2026-03-12"
+    }
+    case ValueKind::kDuration:
+    case ValueKind::kNumber: {
+      if (a.low <= b.high && b.low <= a.high) return true;
+      double hi = std::max(std::abs(a.low), std::abs(b.low));
+      return hi > 0 && std::abs(a.low - b.low) / hi <= 0.05;  // a number and its rounding
+    }
+    case ValueKind::kText:
+      return a.key == b.key || a.key.find(b.key) != std::string::npos || b.key.find(a.key) != std::string::npos;
+  }
+  return false;
+}
+
+std::string EventOfMention(const StoryView& story, const ArticleView& view, const EventMention& mention) {
+  if (view.events.empty()) return "";
+  if (view.events.size() == 1) return view.events.front();
+  const auto& events = story.story->events;
+  // By the date the sentence gives.
+  for (int t : mention.times) {
+    const std::string& value = view.facts->times[t].value;
+    if (!IsComparableDate(value)) continue;
+    for (const std::string& id : view.events)
+      for (const StoryEvent& e : events)
+        if (e.id == id && !e.date.empty() &&
+            (e.date.compare(0, std::min(e.date.size(), value.size()), value, 0, std::min(e.date.size(), value.size())) == 0))
+          return id;
+  }
+  // By the round ordinal: the k-th of the article's events in time order.
+  if (mention.round > 0) {
+    std::vector<const StoryEvent*> mine;
+    for (const StoryEvent& e : events)
+      if (std::find(view.events.begin(), view.events.end(), e.id) != view.events.end()) mine.push_back(&e);
+    std::sort(mine.begin(), mine.end(), [](const StoryEvent* a, const StoryEvent* b) { return a->date < b->date; });
+    size_t k = std::min<size_t>(static_cast<size_t>(mention.round), mine.size()) - 1;
+    if (mention.round == 1) k = 0;
+    else if (mine.size() >= 2 && static_cast<size_t>(mention.round) > mine.size()) k = mine.size() - 1;
+    return mine[k]->id;
+  }
+  return PrimaryEvent(story, view);
+}
+
+std::string PrimaryEvent(const StoryView& story, const ArticleView& view) {
+  if (view.events.empty()) return "";
+  // The latest of the article's events: a report recaps earlier happenings, it is about the newest.
+  const StoryEvent* latest = nullptr;
+  for (const StoryEvent& e : story.story->events)
+    if (std::find(view.events.begin(), view.events.end(), e.id) != view.events.end() && (!latest || e.date > latest->date))
+      latest = &e;
+  return latest ? latest->id : view.events.front();
+}
+
+std::vector<Claim> BuildClaims(const StoryView& story) {
+  std::vector<Claim> out;
+  PersonCountries countries = CollectCountries(story);
+  for (const ArticleView& v : story.articles) {
+    AddRoleClaims(story, v, countries, &out);
+    AddEventClaims(story, v, &out);
+    AddQuantityClaims(v, &out);
+    AddQuoteClaims(v, &out);
+  }
+  return out;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,170 @@
+#include "reconcile/inconsistencies.h"
+
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <unordered_map>
+
+#include "core/civil_time.h"
+#include "core/data.h"
+#include "core/text.h"
+
+namespace crosscheck {
+namespace {
+
+Finding Inconsistency(const StoryView& story, const ArticleView& v, std::string subject, std::string detail,
+                      std::string value, std::string evidence, double confidence) {
+  Finding f;
+  f.kind = FindingKind::kInconsistency;
+  f.story = story.story->id;
+  f.subject = std::move(subject);
+  f.detail = std::move(detail);
+  f.confidence = confidence;
+  ClaimValue c;
+  c.value = std::move(value);
+  c.articles = {v.article->id};
+  c.evidence = {{v.article->id, std::move(evidence)}};
+  f.claims.push_back(std::move(c));
+  return f;
+}
+
+int PublicationYear(const Article& a) { return a.published.size() >= 4 ? std::atoi(a.published.substr(0, 4).c_str()) : 0; }
+int PublicationMonth(const Article& a) { return a.published.size() >= 7 ? std::atoi(a.published.substr(5, 2).c_str()) : 0; }
+
+std::string SentenceOf(const ArticleView& v, int s) {
+  if (s < 0 || static_cast<size_t>(s) >= v.facts->sentences.size()) return "";
+  Span span = v.facts->sentences[s];
+  return v.article->text.substr(span.begin, span.end - span.begin);
+}
+
+// A year in the headline that is neither the publication's nor any the body states.
+void CheckHeadlineYear(const StoryView& story, const ArticleView& v, std::vector<Finding>* out) {
+  static const RE2 year_re(R"(\b((?:19|20)\d\d)\b)");
+  re2::StringPiece title(v.article->title);
+  std::string year;
+  if (!RE2::FindAndConsume(&title, year_re, &year)) return;
+  int y = std::atoi(year.c_str());
+  int published = PublicationYear(*v.article);
+  if (published == 0 || y == published) return;
+  for (const TimeExpression& t : v.facts->times)
+    if (t.value.size() >= 4 && t.value.compare(0, 4, year) == 0 && t.span.begin < v.article->text.size()) return;
+  out->push_back(Inconsistency(story, v, "year in the headline",
+                               "The headline says " + year + ", but the report was published in " +
+                                   std::to_string(published) + " and its body gives no date in " + year + ".",
+                               year, v.article->title, 0.8));
+}
+
+struct Season {
+  std::string name;
+  int first_month;
+};
+
+// "Winter approaches" in a report dated June: a season said to be coming that is months away.
+void CheckSeason(const StoryView& story, const ArticleView& v, std::vector<Finding>* out) {
+  static const auto* seasons = [] {
+    auto* s = new std::vector<Season>;
+    for (std::string_view line : DataLines("en/seasons.txt")) {
+      size_t sp = line.find(' ');
+      if (sp != std::string_view::npos) s->push_back({std::string(line.substr(0, sp)), std::atoi(std::string(line.substr(sp + 1)).c_str())});
+    }
+    return s;
+  }();
+  static const auto* cues = new std::vector<std::string_view>(DataLines("en/season_cues.txt"));
+  static const auto* southern = new std::vector<std::string_view>(DataLines("gazetteer/southern_hemisphere.txt"));
+  int month = PublicationMonth(*v.article);
+  if (month == 0) return;
+  bool south = false;
+  for (const Entity& e : v.facts->entities.entities)
+    for (std::string_view c : *southern)
+      if (e.kind == EntityKind::kCountry && e.canonical == c) south = true;
+  for (size_t s = 0; s < v.facts->sentences.size(); ++s) {
+    std::string sentence = SentenceOf(v, static_cast<int>(s));
+    std::string lower = AsciiLower(sentence);
+    for (const Season& season : *seasons) {
+      size_t p = lower.find(season.name);
+      if (p == std::string::npos) continue;
+      std::string after = lower.substr(p + season.name.size(), 20);
+      std::string before = lower.substr(p >= 12 ? p - 12 : 0, p >= 12 ? 12 : p);
+      bool coming = false;
+      for (std::string_view cue : *cues)
+        if (StartsWith(Trim(after), cue) || EndsWith(Trim(before), cue)) coming = true;
+      if (!coming) continue;
+      int start = south ? (season.first_month + 5) % 12 + 1 : season.first_month;
+      int months_before = (start - month + 12) % 12;  // 0 = this month
+      if (months_before <= 3) continue;
+      out->push_back(Inconsistency(story, v, "season and date",
+                                   "The report says " + season.name + " is coming, but it is dated " +
+                                       MonthName(month) + ", " + std::to_string(months_before) + " months before " +
+                                       season.name + " begins.",
+                                   season.name, sentence, 0.6));
+      return;
+    }
+  }
+}
+
+// A relative date in the lead ("last Friday") that resolves to a day other than the agreed
+// date of the event the report is about.
+void CheckRelativeDates(const StoryView& story, const ArticleView& v, const std::map<std::string, std::string>& dates,
+                        std::vector<Finding>* out) {
+  std::string event = PrimaryEvent(story, v);
+  auto it = dates.find(event);
+  if (it == dates.end() || it->second.size() != 10) return;
+  const ArticleFacts& f = *v.facts;
+  for (const TimeExpression& t : f.times) {
+    if (t.type != TimeType::kDate || t.anchor != "publication" || t.confidence >= 1.0f || t.weekday == 0) continue;
+    if (t.value.size() != 10 || t.value == it->second) continue;
+    // Only in the sentences around an event mention of the article's main event.
+    bool near_event = false;
+    for (const EventMention& m : f.events)
+      if (std::abs(m.sentence - t.sentence) <= 1 && EventOfMention(story, v, m) == event) near_event = true;
+    if (!near_event) continue;
+    std::string words = v.article->text.substr(t.span.begin, t.span.end - t.span.begin);
+    out->push_back(Inconsistency(story, v, "relative date of the event",
+                                 "\"" + words + "\" in a report published " + v.article->published.substr(0, 10) +
+                                     " points to " + t.value + ", but the event took place on " + it->second + ".",
+                                 words + " = " + t.value, SentenceOf(v, t.sentence), 0.6));
+  }
+}
+
+// A phrase of three or more words repeated many times: text written for search engines.
+void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vector<Finding>* out) {
+  const std::string& text = v.article->text;
+  std::vector<std::string> words;
+  size_t p = 0;
+  while (p < text.size()) {
+    while (p < text.size() && !isalnum(static_cast<unsigned char>(text[p])) && static_cast<unsigned char>(text[p]) < 0x80) ++p;
+    size_t e = p;
+    while (e < text.size() && (isalnum(static_cast<unsigned char>(text[e])) || static_cast<unsigned char>(text[e]) >= 0x80)) ++e;
+    if (e > p) words.push_back(text.substr(p, e - p));
+    p = e;
+  }
+  if (words.size() < 150) return;
+  std::unordered_map<std::string, int> counts;
+  for (size_t i = 0; i + 3 <= words.size(); ++i) {
+    if (!isupper(static_cast<unsigned char>(words[i][0]))) continue;
+    ++counts[words[i] + " " + words[i + 1] + " " + words[i + 2]];
+  }
+  for (const auto& [phrase, n] : counts) {
+    if (n < 8 || n * 120 < static_cast<int>(words.size())) continue;
+    out->push_back(Inconsistency(story, v, "keyword stuffing",
+                                 "\"" + phrase + "\" appears " + std::to_string(n) + " times in " +
+                                     std::to_string(words.size()) + " words, as in pages written for search engines.",
+                                 phrase, "", 0.7));
+    return;
+  }
+}
+
+}  // namespace
+
+std::vector<Finding> FindInconsistencies(const StoryView& story, const std::map<std::string, std::string>& event_dates) {
+  std::vector<Finding> out;
+  for (const ArticleView& v : story.articles) {
+    CheckHeadlineYear(story, v, &out);
+    CheckSeason(story, v, &out);
+    CheckRelativeDates(story, v, event_dates, &out);
+    CheckKeywordStuffing(story, v, &out);
+  }
+  return out;
+}
+
+}  // namespace crosscheck
