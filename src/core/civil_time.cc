@@ -229,6 +229,12 @@ std::optional<CivilTime> ParseDateTime(std::string_view s) {
       end = tok[i + 2].begin + 4;
     } else if (a.digits && a.text.size() <= 2 && i + 2 < tok.size() && tok[i + 1].digits &&
                tok[i + 1].text.size() <= 2 && tok[i + 2].digits && tok[i + 2].text.size() == 4 &&
+               s.substr(a.begin + a.text.size(), 1) == "." && s.substr(tok[i + 1].begin + tok[i + 1].text.size(), 1) == ".") {
+      // 02.06.2026: day first, as everywhere that writes dates with dots.
+      t.day = ToInt(a.text), t.month = ToInt(tok[i + 1].text), t.year = ToInt(tok[i + 2].text);
+      end = tok[i + 2].begin + 4;
+    } else if (a.digits && a.text.size() <= 2 && i + 2 < tok.size() && tok[i + 1].digits &&
+               tok[i + 1].text.size() <= 2 && tok[i + 2].digits && tok[i + 2].text.size() == 4 &&
                s.substr(a.begin + a.text.size(), 1) == "/") {
       // 06/02/2025: month first unless that is impossible.
       int x = ToInt(a.text), y = ToInt(tok[i + 1].text);

@@ -51,6 +51,12 @@ std::string DeclaredHtmlCharset(std::string_view html) {
   return "";
 }
 
+bool IsUtf8Already(std::string_view bytes, std::string_view declared) {
+  std::string charset = NormaliseCharsetName(std::string(declared));
+  if (charset.empty()) charset = DeclaredHtmlCharset(bytes);
+  return (charset.empty() || charset == "utf-8") && !StartsWith(bytes, "\xEF\xBB\xBF") && IsValidUtf8(bytes);
+}
+
 Result<std::string> HtmlToUtf8(std::string_view bytes, std::string_view declared) {
   if (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
   std::string charset = NormaliseCharsetName(std::string(declared));

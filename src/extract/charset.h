@@ -13,6 +13,9 @@ namespace crosscheck {
 // The charset a page declares in its first bytes (<meta charset> or http-equiv), lower case, or "".
 std::string DeclaredHtmlCharset(std::string_view html);
 
+// True when `bytes` are already valid UTF-8 and nothing declares otherwise: no copy needed.
+bool IsUtf8Already(std::string_view bytes, std::string_view declared);
+
 // Converts `bytes` to UTF-8. `declared` may be "". Fails only when nothing sensible can be done.
 Result<std::string> HtmlToUtf8(std::string_view bytes, std::string_view declared);
 

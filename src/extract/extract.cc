@@ -17,9 +17,16 @@ namespace {
 constexpr size_t kMinArticleWords = 40;
 
 Result<Article> FromHtml(const Document& doc) {
-  auto utf8 = HtmlToUtf8(doc.bytes, doc.charset);
-  if (!utf8.ok()) return utf8.status();
-  HtmlDom dom = ParseHtml(utf8.value());
+  // Most pages are UTF-8 already: parse them in place rather than copy them.
+  std::string converted;
+  std::string_view html = doc.bytes;
+  if (!IsUtf8Already(html, doc.charset)) {
+    auto utf8 = HtmlToUtf8(doc.bytes, doc.charset);
+    if (!utf8.ok()) return utf8.status();
+    converted = std::move(utf8.value());
+    html = converted;
+  }
+  HtmlDom dom = ParseHtml(html);
   PageMetadata md = ReadMetadata(dom);
   MainContent content = FindMainContent(dom);
   Article a;
@@ -73,7 +80,7 @@ Result<Article> FromText(const Document& doc) {
 // CLD2's time grows with the text, its answer does not: a few kilobytes of prose name the
 // language as surely as the whole article. The sample ends on a word boundary (and so never
 // inside a UTF-8 sequence).
-constexpr size_t kLanguageSampleBytes = 2048;
+constexpr size_t kLanguageSampleBytes = 1024;
 
 std::string_view LanguageSample(std::string_view text) {
   if (text.size() <= kLanguageSampleBytes) return text;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 #include "core/data.h"
 #include "core/text.h"
@@ -11,25 +12,49 @@
 namespace crosscheck {
 namespace {
 
+// Class/id cues compiled into one automaton per kind: one pass over a node's names tests
+// every cue, where a loop of find() calls would scan them once per cue.
 struct Cues {
-  std::vector<std::string> negative_sub, negative_tok, positive;
+  std::unique_ptr<RE2> negative, positive, hentry;
   std::unique_ptr<RE2> boilerplate_paragraph;
 };
+
+std::string Alternation(const std::vector<std::string>& literals) {
+  std::string alt;
+  for (const auto& l : literals) {
+    if (!alt.empty()) alt.push_back('|');
+    alt.append(RE2::QuoteMeta(l));
+  }
+  return alt;
+}
 
 const Cues& LoadCues() {
   static const Cues* cues = [] {
     auto* c = new Cues;
+    std::vector<std::string> sub, tok, positive;
     for (std::string_view line : DataLines("extract/html_negative.txt")) {
-      if (StartsWith(line, "sub:")) c->negative_sub.emplace_back(line.substr(4));
-      else if (StartsWith(line, "tok:")) c->negative_tok.emplace_back(line.substr(4));
+      if (StartsWith(line, "sub:")) sub.emplace_back(line.substr(4));
+      else if (StartsWith(line, "tok:")) tok.emplace_back(line.substr(4));
     }
-    for (std::string_view line : DataLines("extract/html_positive.txt")) c->positive.emplace_back(line);
+    for (std::string_view line : DataLines("extract/html_positive.txt")) positive.emplace_back(line);
+    // Tokens are whole names, split at space, '-', '_' and ':'.
+    std::string negative = "(?:" + Alternation(sub) + ")|(?:^|[ _:-])(?:";
+    negative.append(Alternation(tok)).append(")(?:$|[ _:-])");
+    c->negative = std::make_unique<RE2>(negative);
+    c->positive = std::make_unique<RE2>(Alternation(positive));
+    c->hentry = std::make_unique<RE2>("(?:^|[ _:-])hentry(?:$|[ _:-])");
     std::string alt;
+    // Only paragraphs under 200 bytes are tested, so length bounds such as .{0,160} add
+    // nothing but states: as .* the automaton stays small enough for RE2's fast DFA.
+    static const RE2 bounded_any(R"(\.\{\d*,\d+\})");
     for (std::string_view line : DataLines("extract/paragraph_boilerplate.txt")) {
+      std::string pattern(line);
+      RE2::GlobalReplace(&pattern, bounded_any, ".*");
       if (!alt.empty()) alt += "|";
-      alt += "(?:" + std::string(line) + ")";
+      alt += "(?:" + pattern + ")";
     }
     RE2::Options opt;
+    opt.set_max_mem(64 << 20);
     opt.set_case_sensitive(false);
     opt.set_log_errors(false);
     c->boilerplate_paragraph = std::make_unique<RE2>("^(?:" + alt + ")[.!:…]?$", opt);
@@ -38,33 +63,15 @@ const Cues& LoadCues() {
   return *cues;
 }
 
-bool MatchesToken(std::string_view attrs, const std::string& token) {
-  size_t pos = 0;
-  while ((pos = attrs.find(token, pos)) != std::string_view::npos) {
-    auto boundary = [](char c) { return c == ' ' || c == '-' || c == '_' || c == ':'; };
-    bool left = pos == 0 || boundary(attrs[pos - 1]);
-    size_t e = pos + token.size();
-    bool right = e == attrs.size() || boundary(attrs[e]);
-    if (left && right) return true;
-    pos = e;
-  }
-  return false;
-}
-
 bool IsPositive(std::string_view attrs, const Cues& cues) {
-  for (const auto& p : cues.positive)
-    if (attrs.find(p) != std::string_view::npos) return true;
-  return false;
+  return RE2::PartialMatch(re2::StringPiece(attrs.data(), attrs.size()), *cues.positive);
 }
 
 bool IsNegative(std::string_view attrs, const Cues& cues) {
+  re2::StringPiece names(attrs.data(), attrs.size());
   // An hAtom entry (blog engines add "tag-foo category-bar" to it) is the post itself.
-  if (attrs.empty() || MatchesToken(attrs, "hentry")) return false;
-  for (const auto& n : cues.negative_sub)
-    if (attrs.find(n) != std::string_view::npos) return true;
-  for (const auto& n : cues.negative_tok)
-    if (MatchesToken(attrs, n)) return true;
-  return false;
+  if (attrs.empty() || RE2::PartialMatch(names, *cues.hentry)) return false;
+  return RE2::PartialMatch(names, *cues.negative);
 }
 
 bool IsFurnitureTag(Tag t) {
@@ -90,6 +97,7 @@ bool IsParagraphTag(Tag t) {
 struct Stats {
   std::vector<uint32_t> text, link, para;  // per node: visible chars, chars inside links, chars in <p>
   std::vector<uint32_t> prose;             // chars of long text runs outside links, list items, headings
+  std::vector<uint32_t> commas;            // commas in the text below (Readability counts them)
   std::vector<uint8_t> removed;            // furniture (the node and all below)
   std::vector<float> score;
 };
@@ -117,6 +125,19 @@ class Extractor {
     size_t n = dom_.nodes.size();
     s_.text.assign(n, 0), s_.link.assign(n, 0), s_.para.assign(n, 0), s_.prose.assign(n, 0);
     s_.removed.assign(n, 0), s_.score.assign(n, 0);
+    // Class/id cues are read once per element: they are tested in several passes.
+    // Pages repeat the same names ("menu-item" a hundred times): each distinct one is matched once.
+    positive_.assign(n, 0), negative_.assign(n, 0);
+    own_text_.assign(n, 0), own_commas_.assign(n, 0);
+    std::unordered_map<std::string_view, std::pair<uint8_t, uint8_t>> seen;
+    for (size_t i = 1; i < n; ++i) {
+      const DomNode& node = dom_.nodes[i];
+      if (node.is_text || node.attrs.empty()) continue;
+      auto [it, fresh] = seen.try_emplace(node.attrs);
+      if (fresh) it->second = {IsPositive(node.attrs, cues_), IsNegative(node.attrs, cues_)};
+      positive_[i] = it->second.first;
+      negative_[i] = it->second.second;
+    }
     Aggregate(/*skip_removed=*/false);
     size_t total_para = s_.para[0];
     out.page_text_chars = s_.text[0];
@@ -139,10 +160,18 @@ class Extractor {
     std::fill(s_.link.begin(), s_.link.end(), 0);
     std::fill(s_.para.begin(), s_.para.end(), 0);
     std::fill(s_.prose.begin(), s_.prose.end(), 0);
+    s_.commas.assign(dom_.nodes.size(), 0);
     for (size_t i = dom_.nodes.size(); i-- > 1;) {
       const DomNode& node = dom_.nodes[i];
       if (skip_removed && s_.removed[i]) continue;
-      if (node.is_text) s_.text[i] = static_cast<uint32_t>(VisibleChars(node.text));
+      if (node.is_text) {  // the text itself does not change between passes: count it once
+        if (!skip_removed) {
+          own_text_[i] = static_cast<uint32_t>(VisibleChars(node.text));
+          own_commas_[i] = static_cast<uint32_t>(CountCommas(node.text));
+        }
+        s_.text[i] = own_text_[i];
+        s_.commas[i] = own_commas_[i];
+      }
       if (node.is_text && s_.text[i] >= 50) s_.prose[i] = s_.text[i];  // labels and dates are short
       if ((node.tag == Tag::kA && node.has_href) || node.tag == Tag::kLi || IsHeading(node.tag)) s_.prose[i] = 0;
       if (node.tag == Tag::kA && node.has_href) s_.link[i] = s_.text[i];
@@ -153,6 +182,7 @@ class Extractor {
         s_.link[p] += s_.link[i];
         s_.para[p] += s_.para[i];
         s_.prose[p] += s_.prose[i];
+        s_.commas[p] += s_.commas[i];
       }
     }
   }
@@ -163,7 +193,7 @@ class Extractor {
     std::vector<uint32_t> body(dom_.nodes.size(), 0), quote(dom_.nodes.size(), 0);
     for (size_t i = dom_.nodes.size(); i-- > 1;) {
       const DomNode& node = dom_.nodes[i];
-      if (!node.is_text && (node.itemprop == "articlebody" || IsPositive(node.attrs, cues_)))
+      if (!node.is_text && (node.itemprop == "articlebody" || positive_[i]))
         body[i] = std::max(body[i], s_.text[i]);
       if (node.tag == Tag::kBlockquote) quote[i] = s_.text[i];
       if (node.parent >= 0) {
@@ -178,7 +208,7 @@ class Extractor {
       // A wrapper named "embed", "social" or "widget" around a quoted post is a quotation, not furniture.
       bool quotation = quote[i] >= 50 && quote[i] * 10 >= s_.text[i] * 8;
       bool furniture = node.hidden || IsFurnitureTag(node.tag) ||
-                       (IsNegative(node.attrs, cues_) && !IsPositive(node.attrs, cues_) && !quotation);
+                       (negative_[i] && !positive_[i] && !quotation);
       // A misnamed wrapper that holds most of the page's paragraphs is not furniture; a hidden one
       // (a cookie dialog full of legal prose) is.
       if (furniture && !node.hidden && node.tag != Tag::kHead && total_para > 0 && s_.para[i] * 2 > total_para)
@@ -189,7 +219,8 @@ class Extractor {
     }
   }
 
-  float TagWeight(const DomNode& node) const {
+  float TagWeight(int32_t id) const {
+    const DomNode& node = dom_.nodes[id];
     float w = 0;
     switch (node.tag) {
       case Tag::kDiv: case Tag::kArticle: case Tag::kMain: case Tag::kSection: w = 5; break;
@@ -198,8 +229,8 @@ class Extractor {
       case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kTh: w = -5; break;
       default: break;
     }
-    if (IsPositive(node.attrs, cues_)) w += 25;
-    else if (IsNegative(node.attrs, cues_)) w -= 25;
+    if (positive_[id]) w += 25;
+    else if (negative_[id]) w -= 25;
     if (node.itemprop == "articlebody") w += 25;
     return w;
   }
@@ -229,7 +260,7 @@ class Extractor {
     std::vector<uint8_t> initialised(dom_.nodes.size(), 0);
     auto add = [&](int32_t id, float v) {
       if (id <= 0 || s_.removed[id]) return;
-      if (!initialised[id]) { initialised[id] = 1; s_.score[id] = TagWeight(dom_.nodes[id]); }
+      if (!initialised[id]) { initialised[id] = 1; s_.score[id] = TagWeight(id); }
       s_.score[id] += v;
     };
     for (size_t i = 1; i < dom_.nodes.size(); ++i) {
@@ -239,8 +270,7 @@ class Extractor {
       if (!IsParagraphTag(node.tag) && !text_div) continue;
       size_t len = s_.text[i] - std::min(s_.text[i], s_.link[i]);
       if (len < 25) continue;
-      std::string text = InnerText(static_cast<int32_t>(i));
-      float v = 1.0f + static_cast<float>(CountCommas(text)) + std::min(static_cast<float>(len) / 100.0f, 3.0f);
+      float v = 1.0f + static_cast<float>(s_.commas[i]) + std::min(static_cast<float>(len) / 100.0f, 3.0f);
       // A div that holds its text directly (<br>-separated) is itself the container.
       if (text_div) add(static_cast<int32_t>(i), v);
       int32_t p = node.parent;
@@ -262,7 +292,7 @@ class Extractor {
       const DomNode& node = dom_.nodes[p];
       // ...provided what it adds is mostly paragraph prose, not a column of teasers.
       uint32_t extra_text = s_.text[p] - s_.text[best], extra_prose = s_.prose[p] - s_.prose[best];
-      if ((node.itemprop == "articlebody" || IsPositive(node.attrs, cues_)) && s_.text[p] < s_.text[best] * 3 &&
+      if ((node.itemprop == "articlebody" || positive_[p]) && s_.text[p] < s_.text[best] * 3 &&
           extra_prose * 2 >= extra_text) {
         best = p;
         break;
@@ -352,6 +382,8 @@ class Extractor {
   Stats s_;
   float best_score_ = 0;
   std::vector<uint8_t> initialised_;
+  std::vector<uint8_t> positive_, negative_;  // per node: class/id says article body / furniture
+  std::vector<uint32_t> own_text_, own_commas_;  // per text node: its visible chars and commas
 };
 
 }  // namespace

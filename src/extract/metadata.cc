@@ -137,13 +137,24 @@ std::string HostOf(std::string_view url) {
   return std::string(host);
 }
 
+// Whether a class/id list holds `token` as a whole name part ("ec-by" holds "by").
+bool HasNameToken(std::string_view attrs, std::string_view token) {
+  for (size_t pos = attrs.find(token); pos != std::string_view::npos; pos = attrs.find(token, pos + 1)) {
+    auto edge = [](char c) { return c == ' ' || c == '-' || c == '_'; };
+    size_t end = pos + token.size();
+    if ((pos == 0 || edge(attrs[pos - 1])) && (end == attrs.size() || edge(attrs[end]))) return true;
+  }
+  return false;
+}
+
 // The first byline-looking element: class/id/rel/itemprop says author or byline.
 std::string BylineFromDom(const HtmlDom& dom) {
   for (size_t i = 1; i < dom.nodes.size(); ++i) {
     const DomNode& n = dom.nodes[i];
     if (n.is_text || n.attrs.empty()) continue;
     bool cue = n.itemprop == "author" || n.attrs.find("byline") != std::string::npos ||
-               n.attrs.find("author") != std::string::npos;
+               n.attrs.find("auth") != std::string::npos || HasNameToken(n.attrs, "by") ||
+               HasNameToken(n.attrs, "byl");
     if (!cue) continue;
     // Comment forms ("Name *") and comment threads name commenters, not the author.
     bool comment = false;
@@ -216,7 +227,7 @@ std::string CleanByline(std::string_view raw) {
     if (p != std::string::npos && p < 24 && WordCount(s.substr(0, p)) <= 2) { s = s.substr(p + lead.size()); break; }
   }
   // Cut at separators that start roles, dates or outlet names.
-  for (const char* sep : {" | ", " - ", " — ", " – ", " • ", ", updated", " updated", " published", " posted", " view more",
+  for (const char* sep : {" | ", " - ", " — ", " – ", " • ", " · ", ", updated", " updated", " published", " posted", " view more",
                           " more articles", "\n"}) {
     size_t p = AsciiLower(s).find(sep);
     if (p != std::string::npos && p > 0) s = s.substr(0, p);

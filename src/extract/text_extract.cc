@@ -68,10 +68,11 @@ bool IsUpperStart(std::string_view s) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '"';
 }
 
-// A person's name as a line: two to four capitalised words.
-bool LooksLikeName(std::string_view s) {
-  static const RE2 re(R"(([A-Z][\p{L}'’.-]+)(\s+[A-Z][\p{L}'’.-]+){1,3})");
-  return RE2::FullMatch(s, re);
+// A person's name as a line: two to four capitalised words, perhaps followed by an agency
+// ("Jane Doe | Wire Service", "Jane Doe, Wire Service"). Fills *name with the name alone.
+bool LooksLikeName(std::string_view s, std::string* name) {
+  static const RE2 re(R"(((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})(?:\s*[,|·]\s*\S.{0,40})?)");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), re, name);
 }
 
 // A subheading is short or written in title case; a photo caption is a plain sentence
@@ -93,6 +94,9 @@ bool LooksLikeHeading(std::string_view s) {
     capitalised += IsUpperStart(word);
   }
   if (words > 14) return false;
+  // "The shipyard gate on Thursday": a line that ends on a day names when a photo was taken.
+  size_t last_space = s.find_last_of(' ');
+  if (last_space != std::string_view::npos && WeekdayFromName(s.substr(last_space + 1))) return false;
   return words <= 4 || capitalised * 10 >= words * 7;
 }
 
@@ -217,13 +221,14 @@ void ExtractFromText(std::string_view text, Article* article) {
   if (article->author.empty()) {
     // A name line next to the date line or another copy of itself.
     for (size_t k = 0; k < body_begin; ++k) {
-      if (!LooksLikeName(lines[k].text) || lines[k].cue != Cue::kNone) continue;
+      std::string name;
+      if (!LooksLikeName(lines[k].text, &name) || lines[k].cue != Cue::kNone) continue;
       bool near_date = false;
       for (size_t d = (k >= 2 ? k - 2 : 0); d <= k + 2 && d < lines.size(); ++d)
         if (d != k && (lines[d].cue == Cue::kDate || RE2::FullMatch(lines[d].text, R"((?i)\d+\s+\w+\s+ago)") ||
                        (lines[d].words <= 8 && ParseDateTime(lines[d].text))))
           near_date = true;
-      if (near_date) { article->author = lines[k].text; break; }
+      if (near_date) { article->author = name; break; }
     }
   }
   if (article->title.empty()) {

@@ -266,8 +266,9 @@ std::vector<Cluster> ClusterCues(const std::vector<ArticleEventCues>& articles, 
     }
     if (best >= 0) {
       AddCue(placed.article, cue, &clusters[best]);
-    } else if (cue.round != 0 || cue.day_precise()) {
-      // Only a round or a day can found an event; a lone venue or month joins or is dropped.
+    } else if (cue.round != 0 || (cue.day_precise() && cue.weight >= options.found_weight)) {
+      // Only a round, or a day the lead states, can found an event: dates further down are
+      // mostly background (earlier incidents, deadlines). A lone venue or month joins or is dropped.
       clusters.emplace_back();
       AddCue(placed.article, cue, &clusters.back());
     }
@@ -282,30 +283,28 @@ EventSplit SplitByCues(const std::vector<ArticleEventCues>& articles, const Even
   const int n = static_cast<int>(articles.size());
   if (n == 0) return split;
   std::vector<Cluster> clusters = ClusterCues(articles, options);
-  // An event nobody reports as their main happening and only one article touches is a passing
-  // reference (an earlier case, an anniversary), not an event of this story.
   std::vector<int> primary(n, -1);
   std::vector<double> total(n, 0);
   for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
     for (const auto& [a, w] : clusters[c].article_weight) total[a] += w;
   }
+  // An event needs two articles or a stated round: one article's date for a happening nobody
+  // else reports is a passing reference (an earlier case, an anniversary), not an event here.
+  std::vector<bool> keep(clusters.size(), false);
+  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+    keep[c] = clusters[c].article_weight.size() >= 2 || !clusters[c].rounds.empty();
+  }
   auto primary_of = [&](int a) {
     int best = -1;
     double best_w = 0;
     for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+      if (!keep[c]) continue;
       auto it = clusters[c].article_weight.find(a);
       if (it != clusters[c].article_weight.end() && it->second > best_w) best = c, best_w = it->second;
     }
     return best;
   };
   for (int a = 0; a < n; ++a) primary[a] = primary_of(a);
-  std::vector<bool> keep(clusters.size(), false);
-  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
-    keep[c] = clusters[c].article_weight.size() >= 2 || !clusters[c].rounds.empty();
-  }
-  for (int a = 0; a < n; ++a) {
-    if (primary[a] >= 0) keep[primary[a]] = true;
-  }
   // Events in order of first appearance; articles without cues join the largest.
   std::vector<int> order;
   for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {

@@ -60,6 +60,7 @@ struct EventSplitOptions {
   double date_tolerance_days = 1;  // reports of one happening may disagree on the day by this much
   double link_share = 0.25;        // share of an article's cue weight that links it to an event
   double kind_share = 0.3;         // a kind of happening counts with this share of the top kind
+  double found_weight = 0.5;        // a dated cue founds an event only this high up (sentence <= 4)
   double text_threshold = 0.15;    // average cosine at which two groups of articles tell one happening
   size_t max_text_split = 400;     // larger stories are split by cues only
 };

@@ -86,7 +86,7 @@ class LshIndex {
 struct CopyDetectorOptions {
   int shingle_words = 5;
   double copy_jaccard = 0.5;      // estimated Jaccard at or above which two texts are copies
-  double copy_containment = 0.9;  // ...or this share of the shorter text found in the longer
+  double copy_containment = 0.8;  // ...or this share of the shorter text found in the longer
   uint32_t min_containment_shingles = 40;  // containment alone needs a text at least this long
 };
 

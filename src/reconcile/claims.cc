@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <set>
 
 #include "analyze/entities.h"
 #include "core/civil_time.h"
@@ -60,6 +61,18 @@ PersonCountries CollectCountries(const StoryView& story) {
   return out;
 }
 
+// "The X administration" implies X heads the government; the story says which office that
+// is for the country (its president's or prime minister's slot), when anyone names a holder.
+std::string HeadOfGovernmentOffice(const StoryView& story, const std::string& country) {
+  std::set<std::string> offices;
+  for (const ArticleView& v : story.articles)
+    for (const Role& r : v.facts->roles)
+      if (!r.implied && r.of == country) offices.insert(r.office);
+  for (const char* office : {"president", "prime minister", "chancellor"})
+    if (offices.count(office)) return office;
+  return "head of government";
+}
+
 void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCountries& countries,
                    std::vector<Claim>* out) {
   const ArticleFacts& f = *v.facts;
@@ -73,14 +86,16 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
     }
     const std::string& name = f.entities.entities[r.person].canonical;
     std::string evidence = Sentence(v, r.sentence);
+    std::string office = r.office;
+    if (r.implied && office == "head of government" && !of.empty()) office = HeadOfGovernmentOffice(story, of);
     // The status of this person in this office: sitting or former.
-    if (r.office != "head of delegation") {
+    if (office != "head of delegation") {
       Claim status;
-      status.slot = "status|" + r.office + "|" + person;
-      status.subject = "whether " + name + " is the sitting or a former " + r.office;
+      status.slot = "status|" + office + "|" + person;
+      status.subject = "whether " + name + " is the sitting or a former " + office;
       status.kind = ValueKind::kStatus;
       status.key = r.former ? "former" : "sitting";
-      status.display = (r.former ? "former " : "sitting ") + r.office;
+      status.display = (r.former ? "former " : "sitting ") + office;
       status.article = v.article->id;
       status.evidence = evidence;
       status.confidence = r.implied ? 0.7 : 0.9;
@@ -88,10 +103,10 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
       status.report_agreement = false;
       out->push_back(status);
     }
-    if (r.former || !IsSingleHolderOffice(r.office) || of.empty()) continue;
+    if (r.former || !IsSingleHolderOffice(office) || of.empty()) continue;
     Claim holder;
-    holder.slot = "holder|" + r.office + "|" + EntityKey(of, EntityKind::kCountry);
-    holder.subject = r.office == "head of delegation" ? "head of the " + of + " delegation" : r.office + " of " + of;
+    holder.slot = "holder|" + office + "|" + EntityKey(of, EntityKind::kCountry);
+    holder.subject = office == "head of delegation" ? "head of the " + of + " delegation" : office + " of " + of;
     holder.kind = ValueKind::kPerson;
     holder.key = person;
     holder.display = name;
@@ -101,7 +116,6 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
     holder.implied = r.implied;
     out->push_back(holder);
   }
-  (void)story;
 }
 
 void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {

@@ -46,8 +46,11 @@ void CheckHeadlineYear(const StoryView& story, const ArticleView& v, std::vector
   int y = std::atoi(year.c_str());
   int published = PublicationYear(*v.article);
   if (published == 0 || y == published) return;
+  // Only a year the body writes out counts ("in 2024"), not one a relative date resolves to.
   for (const TimeExpression& t : v.facts->times)
-    if (t.value.size() >= 4 && t.value.compare(0, 4, year) == 0 && t.span.begin < v.article->text.size()) return;
+    if (t.value.compare(0, 4, year) == 0 &&
+        v.article->text.substr(t.span.begin, t.span.end - t.span.begin).find(year) != std::string::npos)
+      return;
   out->push_back(Inconsistency(story, v, "year in the headline",
                                "The headline says " + year + ", but the report was published in " +
                                    std::to_string(published) + " and its body gives no date in " + year + ".",
