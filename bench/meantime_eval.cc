@@ -32,8 +32,8 @@
 // Usage: meantime_eval [corpus dir, default ../shared/meantime] [--errors] [--time-errors]
 //                      [--number-errors]
 //   --errors          entity false positives and negatives (names only, overlap)
-//   --time-errors     time expressions missed, spurious, or with another value
-//   --number-errors   numbers missed or spurious
+//   --time-errors     time expressions missed, spurious, with another value or another span
+//   --number-errors   numbers missed, spurious or with another span
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -418,7 +418,8 @@ void CountPair(const Article& a, const Mark* g, const Mark* s, MarkScore* score)
 }
 
 // Scores system items `sys` against `gold` of one article; `what` names them in error lines
-// ("TIME", "NUMBER"); with `errors`, prints misses, spurious items and (for times) wrong values.
+// ("TIME", "NUMBER"); with `errors`, prints misses, spurious items, wrong values (times) and
+// span differences of relaxed matches.
 void ScoreMarks(const Article& a, const std::vector<Mark>& gold, const std::vector<Mark>& sys, const char* what,
                 bool errors, MarkScore* score) {
   std::vector<int> pair = PairMarks(gold, sys);
@@ -434,6 +435,8 @@ void ScoreMarks(const Article& a, const std::vector<Mark>& gold, const std::vect
     else if (s->value != gold[g].value)
       std::printf("%s VALUE gold %s %s sys %s %s | %s\n", what, gold[g].type.c_str(), gold[g].value.c_str(),
                   s->type.c_str(), s->value.c_str(), MarkContext(a, *s).c_str());
+    if (s && !SameRange(gold[g], *s))
+      std::printf("%s SPAN  gold %s | sys %s\n", what, MarkContext(a, gold[g]).c_str(), MarkContext(a, *s).c_str());
   }
   for (size_t s = 0; s < sys.size(); ++s) {
     if (used[s]) continue;

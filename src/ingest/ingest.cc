@@ -186,9 +186,10 @@ size_t Ingest(const std::vector<std::string>& paths, const IngestOptions& option
       if (ec) { on_error({path, "cannot list folder: " + ec.message()}); ++errors; }
       std::sort(files.begin(), files.end());
       for (const auto& file : files) {
-        // Notes and answer keys beside a corpus are not articles.
+        // Notes and answer keys beside a corpus (README.md, *.json) are not articles; JSON Lines
+        // files in a folder are read by their .jsonl / .ndjson names.
         std::string lower = AsciiLower(file);
-        if (EndsWith(lower, ".md") || EndsWith(lower, "expected.json")) continue;
+        if (EndsWith(lower, ".md") || EndsWith(lower, ".json")) continue;
         errors += IngestFile(file, options, on_document, on_error);
       }
       continue;

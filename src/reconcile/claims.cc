@@ -20,6 +20,9 @@ std::string Sentence(const ArticleView& v, int s) {
 }
 
 bool IsSingleHolderOffice(const std::string& office) {
+  static const auto* generic = new std::vector<std::string_view>(DataLines("en/generic_offices.txt"));
+  for (std::string_view g : *generic)
+    if (office == g) return false;
   static const auto* single = new std::vector<std::string_view>(DataLines("en/single_holder_offices.txt"));
   static const auto* shared = new std::vector<std::string_view>(DataLines("en/shared_office_prefixes.txt"));
   for (std::string_view p : *shared)
