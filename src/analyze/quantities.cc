@@ -142,6 +142,10 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Sp
     const Token& t = toks[i];
     NumberWord scratch;
     const NumberWord* word = t.kind == TokenKind::kWord ? WordNumber(t.text, &scratch) : nullptr;
+    if (!word && IEquals(t.text, "tens") && i + 1 < toks.size() && IsWord(toks[i + 1], "of")) {
+      scratch = NumberWord{10, 10, 99, false, true};
+      word = &scratch;
+    }
     if (t.kind != TokenKind::kNumber && !word) continue;
     if (word && word->scale) continue;  // "hundred" alone
     if (Overlaps(t.span, taken)) continue;
@@ -163,9 +167,8 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Sp
           toks[i + 1].text != "may")
         continue;  // "16 May"
     } else {
-      // "one" as a pronoun ("one of the", "the one") is not a count.
-      if (IEquals(t.text, "one") && i + 1 < toks.size() && IsWord(toks[i + 1], "of")) continue;
-      if (IEquals(t.text, "one") && i > 0 && (IsWord(toks[i - 1], "the") || IsWord(toks[i - 1], "no"))) continue;
+      // "one" is an article or a pronoun far more often than a count ("one woman", "one of").
+      if (IEquals(t.text, "one")) continue;
     }
     Quantity q;
     q.span = t.span;
@@ -174,6 +177,21 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Sp
     q.high = word ? word->high : q.value;
     if (word && word->vague) q.qualifier = AsciiLower(t.text);
     size_t j = i + 1;
+    // "tens of thousands", "hundreds of millions": a vague multiple of a scale.
+    if (i + 2 < toks.size() && (IEquals(t.text, "tens") || IEquals(t.text, "hundreds") || IEquals(t.text, "dozens")) &&
+        IsWord(toks[i + 1], "of")) {
+      auto scale = Lex().numbers.find(Singular(toks[i + 2].text));
+      if (scale != Lex().numbers.end() && scale->second.scale) {
+        double unit = scale->second.value;
+        double lo = IEquals(t.text, "tens") ? 10 : IEquals(t.text, "dozens") ? 24 : 100;
+        double hi = IEquals(t.text, "tens") ? 99 : IEquals(t.text, "dozens") ? 99 : 999;
+        q.value = lo * unit, q.low = lo * unit, q.high = hi * unit;
+        q.qualifier = AsciiLower(text.substr(t.span.begin, toks[i + 2].span.end - t.span.begin));
+        q.span.end = toks[i + 2].span.end;
+        j = i + 3;
+        word = nullptr;
+      }
+    }
     // Scale words: "6.3 million", "two hundred", "3bn".
     while (j < toks.size() && toks[j].kind == TokenKind::kWord) {
       auto it = Lex().numbers.find(AsciiLower(toks[j].text));

@@ -81,7 +81,11 @@ std::vector<QuotePair> FindQuotePairs(std::string_view text, const std::vector<T
       if (IsClosingQuote(toks[j].text) && !(toks[j].text == "\"" && j == i + 1)) {
         size_t words = 0;
         for (size_t k = i + 1; k < j; ++k) words += toks[k].kind == TokenKind::kWord;
-        if (words >= 4) out.push_back({i, j});  // shorter ones are names and scare quotes
+        // Shorter ones are names and scare quotes, unless a speech verb introduces them
+        // ("called the deal “expensive but fair”").
+        bool introduced = false;
+        for (size_t k = i; k > 0 && i - k < 4 && !introduced; --k) introduced = IsSpeechVerb(toks[k - 1]);
+        if (words >= 4 || (words >= 2 && introduced)) out.push_back({i, j});
         i = j;
         break;
       }
@@ -140,10 +144,33 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Span>& se
   // Reported speech, in sentences without a direct quote.
   for (size_t s = 0; s < sentences.size(); ++s) {
     Span sent = sentences[s];
-    bool has_direct = std::any_of(direct_ranges.begin(), direct_ranges.end(),
-                                  [&](auto r) { return r.first < sent.end && sent.begin < r.second; });
-    if (has_direct) continue;
+    auto inside_direct = [&](uint32_t offset) {
+      return std::any_of(direct_ranges.begin(), direct_ranges.end(),
+                         [&](auto r) { return r.first <= offset && offset < r.second; });
+    };
     std::vector<Token> st = Tokenize(text.substr(sent.begin, sent.end - sent.begin), sent.begin);
+    // "<claim>, X said." / "<claim>, said X.": the attribution comes last.
+    if (st.size() > 6 && !inside_direct(st.front().span.begin)) {
+      size_t verb = st.size();
+      for (size_t k = st.size() - 1; k > 2 && st.size() - k < 10; --k)
+        if (IsSpeechVerb(st[k])) { verb = k; break; }
+      size_t comma = verb;
+      while (comma > 0 && st[comma - 1].text != "," && verb - comma < 8) --comma;
+      if (verb < st.size() && comma > 4 && st[comma - 1].text == ",") {
+        int speaker = speakers.NearestIn(st[comma].span.begin, verb + 5 < st.size() ? st[verb + 5].span.end : sent.end,
+                                         st[verb].span.begin);
+        if (speaker >= 0) {
+          Quote q;
+          q.direct = false;
+          q.sentence = static_cast<int>(s);
+          q.span = {sent.begin, st[comma - 1].span.begin};
+          q.speaker = speakers.mention(speaker).entity;
+          q.speaker_span = speakers.mention(speaker).span;
+          out.push_back(q);
+          continue;
+        }
+      }
+    }
     for (size_t k = 0; k + 1 < st.size(); ++k) {
       Quote q;
       q.direct = false;
@@ -155,11 +182,29 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Span>& se
         if (speaker < 0) continue;
         // The claim is the rest of the sentence on the other side of the attribution.
         q.span = k > 2 ? Span{sent.begin, st[k].span.begin} : Span{speakers.mention(speaker).span.end, sent.end};
-      } else if (IsSpeechVerb(st[k]) && k > 0) {
+      } else if (IsSpeechVerb(st[k]) && k > 0 && !inside_direct(st[k].span.begin)) {
         speaker = speakers.NearestIn(st[k > 6 ? k - 6 : 0].span.begin, st[k].span.begin, st[k].span.begin);
         if (speaker < 0) continue;
         size_t from = k + 1;
-        if (from < st.size() && IEquals(st[from].text, "that")) ++from;
+        // What follows the verb must open a clause: "that", a subject or a name — not an
+        // adverbial ("said at a briefing", "told reporters as ...").
+        static const char* kAdverbials[] = {"at", "in", "on", "during", "after", "before", "to", "as", "with", "while",
+                                            "when", "outside", "from", "for", "of", "by", "afterwards", "later",
+                                            "earlier", "yesterday", "today", "tonight", "repeatedly", "again", "so",
+                                            "nothing", "little", "more", "reporters", "journalists"};
+        if (from >= st.size()) continue;
+        // "said on Monday that ...": a "that" a few words on opens the clause.
+        size_t that = from;
+        while (that < st.size() && that - from < 6 && st[that].kind == TokenKind::kWord && !IEquals(st[that].text, "that"))
+          ++that;
+        if (that < st.size() && IEquals(st[that].text, "that")) {
+          from = that + 1;
+        } else {
+          std::string next = AsciiLower(st[from].text);
+          if (st[from].kind != TokenKind::kWord ||
+              std::find(std::begin(kAdverbials), std::end(kAdverbials), next) != std::end(kAdverbials))
+            continue;
+        }
         if (from >= st.size() || st.size() - from < 4) continue;
         q.span = {st[from].span.begin, sent.end};
       } else {
