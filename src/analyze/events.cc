@@ -80,15 +80,20 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
                                      const std::vector<Quantity>& quantities) {
   std::vector<EventMention> out;
   const Lexicon& lex = Lex();
+  const std::vector<Token>& all = SharedTokens(text);
   for (size_t s = 0; s < sentences.size(); ++s) {
     Span sent = sentences[s];
-    std::vector<Token> st = Tokenize(text.substr(sent.begin, sent.end - sent.begin), sent.begin);
+    auto [first_token, last_token] = TokensIn(all, sent);
+    std::vector<Token> st(all.begin() + static_cast<long>(first_token), all.begin() + static_cast<long>(last_token));
     std::vector<std::string> lower(st.size());
     for (size_t k = 0; k < st.size(); ++k) lower[k] = AsciiLower(st[k].text);
     EventMention* first_in_sentence = nullptr;
     for (size_t k = 0; k < st.size(); ++k) {
       auto it = lex.by_first.find(lower[k]);
-      auto it_singular = it == lex.by_first.end() ? lex.by_first.find(Singular(lower[k])) : it;
+      // Plurals end in "s"; only those need the singular looked up too.
+      auto it_singular = it == lex.by_first.end() && !lower[k].empty() && lower[k].back() == 's'
+                             ? lex.by_first.find(Singular(lower[k]))
+                             : it;
       if (it_singular == lex.by_first.end()) continue;
       const Trigger* match = nullptr;
       for (const Trigger& t : it_singular->second) {

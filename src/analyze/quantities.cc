@@ -137,7 +137,7 @@ std::string Singular(std::string_view word) {
 std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Span>& sentences,
                                      const std::vector<Span>& taken) {
   std::vector<Quantity> out;
-  std::vector<Token> toks = Tokenize(text);
+  const std::vector<Token>& toks = SharedTokens(text);
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     NumberWord scratch;

@@ -98,7 +98,7 @@ std::vector<QuotePair> FindQuotePairs(std::string_view text, const std::vector<T
 
 std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Span>& sentences, const EntityResult& entities) {
   std::vector<Quote> out;
-  std::vector<Token> toks = Tokenize(text);
+  const std::vector<Token>& toks = SharedTokens(text);
   Speakers speakers(entities);
   std::vector<std::pair<uint32_t, uint32_t>> direct_ranges;
   for (const QuotePair& p : FindQuotePairs(text, toks)) {
@@ -148,7 +148,8 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Span>& se
       return std::any_of(direct_ranges.begin(), direct_ranges.end(),
                          [&](auto r) { return r.first <= offset && offset < r.second; });
     };
-    std::vector<Token> st = Tokenize(text.substr(sent.begin, sent.end - sent.begin), sent.begin);
+    auto [first_token, last_token] = TokensIn(toks, sent);
+    std::vector<Token> st(toks.begin() + static_cast<long>(first_token), toks.begin() + static_cast<long>(last_token));
     // "<claim>, X said." / "<claim>, said X.": the attribution comes last.
     if (st.size() > 6 && !inside_direct(st.front().span.begin)) {
       size_t verb = st.size();

@@ -1,5 +1,7 @@
 #include "analyze/tokens.h"
 
+#include <algorithm>
+
 namespace crosscheck {
 namespace {
 
@@ -70,6 +72,24 @@ std::vector<Token> Tokenize(std::string_view s, uint32_t base) {
     ++i;
   }
   return out;
+}
+
+const std::vector<Token>& SharedTokens(std::string_view text) {
+  thread_local std::string last_text;
+  thread_local std::vector<Token> tokens;
+  if (text.size() != last_text.size() || text != last_text) {
+    last_text.assign(text);
+    tokens = Tokenize(last_text);  // views into our own copy, valid while it is
+  }
+  return tokens;
+}
+
+std::pair<size_t, size_t> TokensIn(const std::vector<Token>& tokens, Span span) {
+  auto first = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
+                                [](const Token& t, uint32_t offset) { return t.span.begin < offset; });
+  auto last = std::lower_bound(first, tokens.end(), span.end,
+                               [](const Token& t, uint32_t offset) { return t.span.begin < offset; });
+  return {static_cast<size_t>(first - tokens.begin()), static_cast<size_t>(last - tokens.begin())};
 }
 
 bool IsOpeningQuote(std::string_view t) { return t == "\xE2\x80\x9C" || t == "\"" || t == "\xC2\xAB"; }

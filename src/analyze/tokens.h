@@ -3,7 +3,9 @@
 // gives "34" and "%"), and punctuation, curly quotes and dashes one token each.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/fact.h"
@@ -19,6 +21,13 @@ struct Token {
 };
 
 std::vector<Token> Tokenize(std::string_view text, uint32_t base = 0);
+
+// The tokens of a whole text, kept for the last text this thread tokenised this way, so the
+// stages of one article's analysis tokenise it once. Valid until the next call on this thread.
+const std::vector<Token>& SharedTokens(std::string_view text);
+
+// The tokens that lie inside `span` (a sentence), as [first, last) indexes into `tokens`.
+std::pair<size_t, size_t> TokensIn(const std::vector<Token>& tokens, Span span);
 
 // Curly and straight quotes, for quote finding.
 bool IsOpeningQuote(std::string_view t);
