@@ -335,10 +335,24 @@ double DurationSeconds(const std::string& v) {
   return total > 0 ? total : -1;
 }
 
-bool SamePerson(const std::string& a, const std::string& b) {
+// Two spellings of one surname: equal, or one letter apart in a long name ("Tettey", "Tetteh").
+bool SameSurname(const std::string& a, const std::string& b) {
   if (a == b) return true;
+  if (a.size() < 5 || b.size() < 5 || a.size() != b.size()) return false;
+  int diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff += a[i] != b[i];
+  return diff == 1 && a[0] == b[0];
+}
+
+bool SamePerson(const std::string& raw_a, const std::string& raw_b) {
+  if (raw_a == raw_b) return true;
+  // "Solbakken-Haug" and "Solbakken Haug" are one name.
+  std::string a = raw_a, b = raw_b;
+  std::replace(a.begin(), a.end(), '-', ' ');
+  std::replace(b.begin(), b.end(), '-', ' ');
   std::vector<std::string> ta = Tokens(a), tb = Tokens(b);
-  if (ta.empty() || tb.empty() || ta.back() != tb.back()) return false;
+  if (ta.empty() || tb.empty() || !SameSurname(ta.back(), tb.back())) return false;
+  if (ta.back() != tb.back() && (ta.size() == 1 || tb.size() == 1)) return false;  // a near-miss needs given names
   if (ta.size() == 1 || tb.size() == 1) return true;  // a surname alone
   // Given names: equal, or one is the other's initial.
   const std::string& ga = ta.front();

@@ -130,8 +130,8 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
       f.detail = "only " + *groups.front().articles.begin() + " reports this";
       out.findings.push_back(std::move(f));
     }
-    // The agreed date of an event: the best-supported day.
-    if (first.kind == ValueKind::kDate && !first.event.empty()) {
+    // The agreed date of an event: the best-supported day, when two reports support it.
+    if (first.kind == ValueKind::kDate && !first.event.empty() && groups.front().independent.size() >= 2) {
       for (const ValueGroup& g : groups) {
         for (const Claim* c : g.claims)
           if (c->key.size() == 10) { out.event_dates.emplace(first.event, c->key); break; }
@@ -174,6 +174,16 @@ void RankSources(const std::vector<Article>& articles, const std::vector<Claim>&
   for (const Finding& f : inconsistencies)
     for (size_t k = f.claims.size() > 1 ? 1 : 0; k < f.claims.size(); ++k)
       for (const std::string& id : f.claims[k].articles) ++inconsistent[id];
+  // An outlet's record across all its reports steadies the estimate for reports that make
+  // few checkable claims: each report's trust leans on its outlet's, weighted by claims.
+  std::map<std::string, std::pair<double, int>> outlet_totals;  // outlet -> (trust * claims, claims)
+  for (const Article& a : articles) {
+    const SourceTrust& t = result.sources[source_index.at(a.id)];
+    if (a.outlet.empty() || t.claims == 0) continue;
+    outlet_totals[a.outlet].first += t.trust * t.claims;
+    outlet_totals[a.outlet].second += t.claims;
+  }
+  constexpr double kOutletWeight = 3;  // claims' worth of weight the outlet's record carries
   for (const Article& a : articles) {
     int s = source_index.at(a.id);
     const SourceTrust& t = result.sources[s];
@@ -185,6 +195,11 @@ void RankSources(const std::vector<Article>& articles, const std::vector<Claim>&
     r.contradicted = t.claims - t.agreed;
     // Trust from agreement, lowered for each inconsistency inside the report itself.
     double trust = t.claims ? t.trust : 0.5;
+    auto outlet = outlet_totals.find(a.outlet);
+    if (outlet != outlet_totals.end() && outlet->second.second > t.claims) {
+      double outlet_trust = outlet->second.first / outlet->second.second;
+      trust = (trust * t.claims + outlet_trust * kOutletWeight) / (t.claims + kOutletWeight);
+    }
     r.reliability = std::max(0.0, trust * std::pow(0.85, inconsistent[a.id]));
     out->push_back(r);
   }
