@@ -16,6 +16,7 @@
 // pairs that already overlap in the data (exact 5-word-shingle Jaccard >= 0.3 or containment
 // >= 0.7, e.g. the same wire story in two ECB+ files) are left out of the scores. Copies are published 1-48 hours after their
 // original; the stream is then shuffled and fed in batch mode.
+// DUP_VERBOSE=1 also prints every missed copy and every false pair with its exact Jaccard.
 // Scores: family-pair precision/recall (all pairs inside a predicted copy group vs all pairs
 // inside a gold family), reported-pair precision, and how often `original` is the true original.
 

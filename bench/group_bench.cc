@@ -3,7 +3,8 @@
 //                       ground truth, read at run time; invented filler text when absent)
 //   BM_StoryAssign      story assignments per second with 1,000,000 articles held by the
 //                       clusterer (a synthetic stream: 50,000 stories of ~20 articles, each
-//                       article 25 story terms + 60 Zipf background terms over 200,000 terms);
+//                       article 25 story terms + 60 Zipf background terms over 200,000 terms,
+//                       weighted like IDF: common words weigh less);
 //                       counters: bytes per held article (the clusterer's own accounting and
 //                       the process's resident-memory growth while filling), active stories
 //   BM_GroupArticles    the whole door (copies + stories + events, no analysis) on 2,000
@@ -83,7 +84,9 @@ class SyntheticStream {
     for (int k = 0; k < 60; ++k) {
       // Zipf-like: low ids are common words.
       const double u = static_cast<double>(rng_() % 1000000) / 1e6;
-      v.entries.emplace_back(static_cast<uint64_t>(kVocabulary * u * u * u), 0.3f);
+      const uint64_t term = static_cast<uint64_t>(kVocabulary * u * u * u);
+      // IDF-like: the commoner the word, the less it weighs.
+      v.entries.emplace_back(term, static_cast<float>(0.05 + 0.3 * std::log(term + 1.0) / std::log(kVocabulary)));
     }
     std::sort(v.entries.begin(), v.entries.end());
     std::vector<std::pair<TermId, float>> merged;

@@ -88,6 +88,8 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
     std::vector<std::string> lower(st.size());
     for (size_t k = 0; k < st.size(); ++k) lower[k] = AsciiLower(st[k].text);
     EventMention* first_in_sentence = nullptr;
+    const bool sentence_opens_series =
+        AsciiLower(text.substr(sent.begin, sent.end - sent.begin)).find("for the first time since") != std::string::npos;
     for (size_t k = 0; k < st.size(); ++k) {
       auto it = lex.by_first.find(lower[k]);
       // Plurals end in "s"; only those need the singular looked up too.
@@ -126,6 +128,8 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
           }
         }
       }
+      // "For the first time since 2022, the delegations met": the first meeting of a new series.
+      if (e.round == 0 && e.kind == "talks" && sentence_opens_series) e.round = 1;
       e.span = {st[begin].span.begin, st[end - 1].span.end};
       if (first_in_sentence) {  // one event mention per sentence; later triggers add detail
         if (!first_in_sentence->round) first_in_sentence->round = e.round;

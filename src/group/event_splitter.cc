@@ -41,11 +41,23 @@ std::optional<std::pair<long, long>> DayRange(std::string_view value) {
 bool IsPlace(EntityKind kind) { return kind == EntityKind::kPlace || kind == EntityKind::kCountry; }
 
 // The most precise date among a mention's times (a day beats a month beats a year).
-void SetDate(const EventMention& mention, const ArticleFacts& facts, EventCue* cue) {
+// Whether the word before `at` makes a time a boundary ("since", "until", "before", "after",
+// "by") rather than the date of the happening.
+bool StartsBoundary(std::string_view text, uint32_t at) {
+  size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+  std::string word = AsciiLower(text.substr(begin, end - begin));
+  return word == "since" || word == "until" || word == "before" || word == "after" || word == "by";
+}
+
+void SetDate(std::string_view text, const EventMention& mention, const ArticleFacts& facts, EventCue* cue) {
   for (int t : mention.times) {
     if (t < 0 || t >= static_cast<int>(facts.times.size())) continue;
     const TimeExpression& time = facts.times[t];
     if (time.type != TimeType::kDate && time.type != TimeType::kTime) continue;
+    if (StartsBoundary(text, time.span.begin)) continue;  // "since January" bounds, it does not date
     auto range = DayRange(time.value);
     if (!range) continue;
     if (!cue->has_date() || range->second - range->first < cue->last_day - cue->first_day) {
@@ -83,18 +95,21 @@ int ArticleYear(const ArticleFacts& facts) {
 
 }  // namespace
 
-ArticleEventCues ExtractEventCues(const Article& /*article*/, const ArticleFacts* facts) {
+ArticleEventCues ExtractEventCues(const Article& article, const ArticleFacts* facts) {
   ArticleEventCues out;
   if (facts == nullptr) return out;
   out.year = ArticleYear(*facts);
   const auto& entities = facts->entities.entities;
+  EventCue last_dated_cue;
+  const EventCue* last_dated = nullptr;
+  int last_dated_sentence = 0;
   for (const EventMention& mention : facts->events) {
     EventCue cue;
     cue.kind = mention.kind;
     cue.round = mention.round;
     cue.venue = AsciiLower(mention.venue);
     cue.venue_name = mention.venue;
-    SetDate(mention, *facts, &cue);
+    SetDate(article.text, mention, *facts, &cue);
     for (int p : mention.places) {
       if (p < 0 || p >= static_cast<int>(entities.size()) || !IsPlace(entities[p].kind)) continue;
       cue.places.push_back(EntityKey(entities[p].canonical, entities[p].kind));
@@ -104,6 +119,19 @@ ArticleEventCues ExtractEventCues(const Article& /*article*/, const ArticleFacts
       if (p >= 0 && p < static_cast<int>(entities.size())) AddUnique(entities[p].canonical, &out.participants);
     }
     cue.weight = PositionWeight(mention.sentence);
+    // "The meeting was held at the X Palace" right after "the second round ... on June 2":
+    // a mention with neither round nor date refers back to the happening just named.
+    if (cue.round == 0 && !cue.has_date() && last_dated && mention.sentence - last_dated_sentence <= 2 &&
+        last_dated->kind == cue.kind) {
+      cue.round = last_dated->round;
+      cue.first_day = last_dated->first_day;
+      cue.last_day = last_dated->last_day;
+    }
+    if (cue.round != 0 || cue.has_date()) {
+      last_dated_cue = cue;
+      last_dated = &last_dated_cue;
+      last_dated_sentence = mention.sentence;
+    }
     if (cue.round != 0 || cue.has_date() || !cue.venue.empty() || !cue.places.empty()) out.cues.push_back(std::move(cue));
   }
   return out;
@@ -331,8 +359,21 @@ EventSplit SplitByCues(const std::vector<ArticleEventCues>& articles, const Even
   for (const auto& article : articles) {
     for (const auto& cue : article.cues) venue_names.push_back(cue.venue_name);
   }
+  // An article with nothing to place it by joins the largest event whose venue does not
+  // contradict its own ("at the X Palace" is not the meeting held at the Y Pavilion).
+  auto fallback = [&](int a) {
+    int best = -1;
+    for (int e = 0; e < static_cast<int>(order.size()); ++e) {
+      const Cluster& cluster = clusters[order[e]];
+      bool conflict = false;
+      for (const EventCue& cue : articles[a].cues)
+        if (!cue.venue.empty() && !cluster.venues.empty() && !cluster.venues.count(cue.venue)) conflict = true;
+      if (!conflict && (best < 0 || primaries_per_event[e] > primaries_per_event[best])) best = e;
+    }
+    return best >= 0 ? best : largest;
+  };
   for (int a = 0; a < n; ++a) {
-    if (primary[a] >= 0) split.primary[a] = event_of[primary[a]];
+    split.primary[a] = primary[a] >= 0 ? event_of[primary[a]] : fallback(a);
     split.events[split.primary[a]].articles.push_back(a);
     for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
       if (event_of[c] < 0 || event_of[c] == split.primary[a]) continue;

@@ -4,10 +4,11 @@
 //     vectors (two quakes of one story share its vocabulary, not its names, places, numbers);
 //     then each group is split by the cues below. Groups whose articles date themselves to
 //     different years are never merged (two rehab stays five years apart are two happenings).
-//   - Cues come from the analysis: each event mention gives its round ordinal, venue, places
-//     and the DATE values of its times; other day-precise DATE expressions in a sentence with
-//     an event mention count too. A cue weighs more the earlier its sentence (the lead says
-//     what the report is mainly about).
+//   - Cues come from the analysis: each event mention gives its kind, round ordinal, venue,
+//     places and the most precise DATE value among the times of its sentence. A cue weighs more
+//     the earlier its sentence (the lead says what the report is mainly about); only a round, or
+//     a day stated in the first two sentences (`found_weight`), can found an event - dates
+//     further down are mostly background.
 //   - Two cues describe the same happening when nothing contradicts it (different rounds;
 //     dates more than `date_tolerance_days` apart; different venues) and something supports
 //     it (the same round, a close date, the same venue). Rounds and dates are strong evidence;
@@ -60,7 +61,7 @@ struct EventSplitOptions {
   double date_tolerance_days = 1;  // reports of one happening may disagree on the day by this much
   double link_share = 0.25;        // share of an article's cue weight that links it to an event
   double kind_share = 0.3;         // a kind of happening counts with this share of the top kind
-  double found_weight = 0.5;        // a dated cue founds an event only this high up (sentence <= 4)
+  double found_weight = 0.75;       // a dated cue founds an event only this high up (sentence <= 1)
   double text_threshold = 0.15;    // average cosine at which two groups of articles tell one happening
   size_t max_text_split = 400;     // larger stories are split by cues only
 };

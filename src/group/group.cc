@@ -66,9 +66,6 @@ void FindCopies(const std::vector<GroupInput>& inputs, const std::vector<Item>& 
                 Grouping* out) {
   CopyDetectorOptions copy_options;
   copy_options.copy_jaccard = options.copy_jaccard;
-  if (getenv("GX_K")) copy_options.shingle_words = atoi(getenv("GX_K"));
-  if (getenv("GX_C")) copy_options.copy_containment = atof(getenv("GX_C"));
-  if (getenv("GX_MS")) copy_options.min_containment_shingles = atoi(getenv("GX_MS"));
   CopyDetector detector(copy_options);
   std::vector<CopyMatch> matches;
   std::vector<int> parent(order.size());
@@ -150,8 +147,6 @@ void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>
   EventSplitOptions split_options;
   split_options.link_share = options.event_link_share;
   split_options.text_threshold = options.event_text_threshold;
-  if (getenv("GX_KIND")) split_options.kind_share = atof(getenv("GX_KIND"));
-  if (getenv("GX_FOUND")) split_options.found_weight = atof(getenv("GX_FOUND"));
   for (uint32_t s = 0; s < stories; ++s) {
     std::vector<int>& items = members[s];
     if (items.empty()) continue;

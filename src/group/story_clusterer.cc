@@ -10,6 +10,16 @@ namespace {
 
 bool IsPowerOfTwo(uint32_t n) { return n != 0 && (n & (n - 1)) == 0; }
 
+// The n heaviest (term, weight) entries, heaviest first (ties: smaller term).
+std::vector<std::pair<TermId, float>> TopEntries(const SparseVector& v, size_t n) {
+  std::vector<std::pair<TermId, float>> top = v.entries;
+  auto heavier = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  const size_t k = std::min(n, top.size());
+  std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), heavier);
+  top.resize(k);
+  return top;
+}
+
 }  // namespace
 
 StoryClusterer::StoryClusterer(const StoryClustererOptions& options) : options_(options) {}
@@ -31,7 +41,10 @@ void StoryClusterer::CollectCandidates(const SparseVector& vector) {
     query_stamp_ = 1;
   }
   const uint32_t stamp = query_stamp_;
-  for (TermId term : vector.TopTerms(options_.query_terms)) {
+  // Each candidate accumulates the document weight of the terms it was found under; only the
+  // best `max_candidates` of them get the full cosine, so no term, however common, can make
+  // one assignment cost the whole index.
+  for (const auto& [term, weight] : TopEntries(vector, options_.query_terms)) {
     auto it = postings_.find(term);
     if (it == postings_.end()) continue;
     const std::vector<uint32_t>& list = it->second;
@@ -39,10 +52,21 @@ void StoryClusterer::CollectCandidates(const SparseVector& vector) {
     const size_t begin = list.size() > options_.max_posting_scan ? list.size() - options_.max_posting_scan : 0;
     for (size_t i = list.size(); i-- > begin;) {
       const uint32_t slot = list[i];
-      if (candidate_stamp_[slot] == stamp) continue;
-      candidate_stamp_[slot] = stamp;
-      candidates_.push_back(slot);
+      if (candidate_stamp_[slot] != stamp) {
+        candidate_stamp_[slot] = stamp;
+        candidate_score_[slot] = 0;
+        candidates_.push_back(slot);
+      }
+      candidate_score_[slot] += weight;
     }
+  }
+  auto better = [this](uint32_t a, uint32_t b) {
+    return candidate_score_[a] != candidate_score_[b] ? candidate_score_[a] > candidate_score_[b] : a < b;
+  };
+  if (candidates_.size() > options_.max_candidates) {
+    std::nth_element(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(options_.max_candidates),
+                     candidates_.end(), better);
+    candidates_.resize(options_.max_candidates);
   }
   // Slot order, so ties between equally fitting stories break the same way every run.
   std::sort(candidates_.begin(), candidates_.end());
@@ -86,6 +110,7 @@ uint32_t StoryClusterer::Open(const SparseVector& vector, std::optional<double> 
     slot = static_cast<uint32_t>(slots_.size());
     slots_.emplace_back();
     candidate_stamp_.push_back(0);
+    candidate_score_.push_back(0);
   }
   Story& story = slots_[slot];
   story = Story{};
@@ -175,7 +200,8 @@ void StoryClusterer::Retire(uint32_t slot) {
 }
 
 size_t StoryClusterer::MemoryBytes() const {
-  size_t bytes = slots_.capacity() * sizeof(Story) + candidate_stamp_.capacity() * sizeof(uint32_t);
+  size_t bytes = slots_.capacity() * sizeof(Story) + candidate_stamp_.capacity() * sizeof(uint32_t) +
+                 candidate_score_.capacity() * sizeof(float);
   for (const Story& story : slots_) {
     bytes += story.sum.entries.capacity() * sizeof(story.sum.entries[0]) + story.indexed.capacity() * sizeof(TermId);
   }

@@ -5,7 +5,8 @@
 //     Unknown times (either side) do not penalise.
 //   - Assignment is sublinear: an inverted index maps each story's heaviest centroid terms to
 //     the story; a document is only compared with stories sharing one of its heaviest terms.
-//     Posting lists are scanned from their newest end and capped, so a common term cannot make
+//     Posting lists are scanned from their newest end and capped, and only the `max_candidates`
+//     stories sharing the most document weight get the full cosine, so a common term cannot make
 //     one assignment cost the whole index.
 //   - Memory is bounded: stories quiet for `quiet_days` of publication time retire, and so do
 //     the least recently active ones beyond `max_active_stories`; a retired story keeps its id
@@ -32,7 +33,8 @@ struct StoryClustererOptions {
   size_t centroid_terms = 200;     // terms kept per centroid
   size_t index_terms = 24;         // heaviest centroid terms put in the inverted index
   size_t query_terms = 24;         // heaviest document terms looked up
-  size_t max_posting_scan = 4000;  // newest entries scanned per posting list
+  size_t max_posting_scan = 1000;  // newest entries scanned per posting list
+  size_t max_candidates = 24;      // stories given the full cosine, by shared term weight
   double time_window_days = 7;     // rounds of talks, trials, campaigns run for weeks
   double time_decay_days = 30;
   double quiet_days = 30;          // retire a story with no document for this long
@@ -84,7 +86,8 @@ class StoryClusterer {
   std::vector<uint32_t> free_slots_;
   std::unordered_map<TermId, std::vector<uint32_t>> postings_;  // term -> slots, oldest first
   std::set<std::pair<uint64_t, uint32_t>> by_activity_;         // (last_seq, slot) of active stories
-  std::vector<uint32_t> candidate_stamp_;  // per slot: seq of the last query that collected it
+  std::vector<uint32_t> candidate_stamp_;  // per slot: the last query that collected it
+  std::vector<float> candidate_score_;     // per slot: weight of query terms it was found under
   std::vector<uint32_t> candidates_;       // scratch
   uint32_t query_stamp_ = 0;
   std::optional<double> latest_time_;

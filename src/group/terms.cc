@@ -141,17 +141,19 @@ std::vector<TermId> SparseVector::TopTerms(size_t n) const {
 }
 
 double Dot(const SparseVector& a, const SparseVector& b) {
+  // Branch-free merge: which side advances is data, not a jump, since on two unrelated sorted
+  // term lists the branch would be a coin toss (this is the hot loop of story assignment).
+  const auto* x = a.entries.data();
+  const auto* y = b.entries.data();
+  const size_t nx = a.entries.size(), ny = b.entries.size();
+  size_t i = 0, j = 0;
   double sum = 0;
-  auto i = a.entries.begin(), j = b.entries.begin();
-  while (i != a.entries.end() && j != b.entries.end()) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      sum += static_cast<double>(i->second) * j->second;
-      ++i, ++j;
-    }
+  while (i < nx && j < ny) {
+    const TermId s = x[i].first, t = y[j].first;
+    const double product = static_cast<double>(x[i].second) * y[j].second;
+    sum += s == t ? product : 0.0;
+    i += s <= t;
+    j += t <= s;
   }
   return sum;
 }
