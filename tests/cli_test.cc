@@ -97,3 +97,35 @@ TEST(CliTest, UsageErrorsExitWithTwo) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST(CliTest, AnalyzeWritesTheReportContractInEveryFormat) {
+  auto json_run = RunCrosscheck("analyze --format json examples/corpus");
+  ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
+  auto report = nlohmann::json::parse(json_run.out);
+  for (const char* key : {"articles", "stories", "findings", "sources"}) ASSERT_TRUE(report.contains(key)) << key;
+  ASSERT_FALSE(report["findings"].empty());
+  for (const auto& f : report["findings"]) {
+    for (const char* key : {"kind", "event", "subject", "claims", "detail", "confidence"}) EXPECT_TRUE(f.contains(key)) << key;
+    for (const auto& c : f["claims"])
+      for (const char* key : {"value", "articles", "evidence"}) EXPECT_TRUE(c.contains(key)) << key;
+  }
+  for (const auto& s : report["stories"])
+    for (const auto& e : s["events"])
+      for (const char* key : {"id", "date", "place", "articles"}) EXPECT_TRUE(e.contains(key)) << key;
+  EXPECT_EQ(report["sources"].size(), report["articles"].size());
+  auto markdown = RunCrosscheck("analyze --format markdown examples/corpus");
+  EXPECT_NE(markdown.out.find("# crosscheck report"), std::string::npos);
+  EXPECT_NE(markdown.out.find("## Sources"), std::string::npos);
+  auto html = RunCrosscheck("analyze --format html examples/corpus");
+  EXPECT_EQ(html.out.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.out.find("</html>"), std::string::npos);
+  // Piped, the default is JSON (the terminal view is for people at a terminal).
+  auto piped = RunCrosscheck("analyze examples/corpus");
+  EXPECT_NO_THROW((void)nlohmann::json::parse(piped.out));
+}
+
+}  // namespace
+}  // namespace crosscheck

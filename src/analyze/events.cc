@@ -1,6 +1,7 @@
 #include "analyze/events.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -87,7 +88,7 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
     std::vector<Token> st(all.begin() + static_cast<long>(first_token), all.begin() + static_cast<long>(last_token));
     std::vector<std::string> lower(st.size());
     for (size_t k = 0; k < st.size(); ++k) lower[k] = AsciiLower(st[k].text);
-    EventMention* first_in_sentence = nullptr;
+    std::map<std::string, size_t> first_of_kind;  // one mention per kind of happening per sentence
     const bool sentence_opens_series =
         AsciiLower(text.substr(sent.begin, sent.end - sent.begin)).find("for the first time since") != std::string::npos;
     for (size_t k = 0; k < st.size(); ++k) {
@@ -131,8 +132,8 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
       // "For the first time since 2022, the delegations met": the first meeting of a new series.
       if (e.round == 0 && e.kind == "talks" && sentence_opens_series) e.round = 1;
       e.span = {st[begin].span.begin, st[end - 1].span.end};
-      if (first_in_sentence) {  // one event mention per sentence; later triggers add detail
-        if (!first_in_sentence->round) first_in_sentence->round = e.round;
+      if (auto seen = first_of_kind.find(e.kind); seen != first_of_kind.end()) {  // later triggers add detail
+        if (!out[seen->second].round) out[seen->second].round = e.round;
         k = end - 1;
         continue;
       }
@@ -165,8 +166,8 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
           break;
         }
       }
+      first_of_kind[e.kind] = out.size();
       out.push_back(std::move(e));
-      first_in_sentence = &out.back();
       k = end - 1;
     }
   }

@@ -1,1 +1,85 @@
-// pending
+// Reconciliation on invented reports of one meeting: who agrees, who contradicts whom, copies
+// counted once, compatible wordings left alone, and who comes out least reliable.
+#include "reconcile/reconcile.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace crosscheck {
+namespace {
+
+Article Report(std::string id, std::string outlet, std::string text) {
+  Article a;
+  a.id = std::move(id);
+  a.outlet = std::move(outlet);
+  a.published = "2026-03-31";
+  a.text = std::move(text);
+  return a;
+}
+
+const Finding* Find(const Reconciliation& r, FindingKind kind, const std::string& subject_part) {
+  for (const Finding& f : r.findings)
+    if (f.kind == kind && f.subject.find(subject_part) != std::string::npos) return &f;
+  return nullptr;
+}
+
+class ReconcileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string lead = "The second round of fisheries talks between Senegal and Mauritania was held in Lisbon on "
+                             "Monday, March 30, and lasted ";
+    articles_ = {
+        Report("wire", "Northline Wire",
+               lead + "just over an hour. Senegal's delegation was led by Fisheries Minister Khady Tounkara. "
+                      "Mauritania will free 46 fishermen."),
+        Report("copy", "Harbor Ledger",
+               lead + "just over an hour. Senegal's delegation was led by Fisheries Minister Khady Tounkara. "
+                      "Mauritania will free 46 fishermen, officials said."),
+        Report("daily", "Sahel Observer",
+               lead + "about an hour. Khady Tounkara, head of the Senegalese delegation, called it frank."),
+        Report("farm", "ClickPulse Daily",
+               "The second round of fisheries talks between Senegal and Mauritania was held in Lisbon on March 30. "
+               "Senegal's delegation was led by Agriculture Minister Moussa Diallo."),
+    };
+    for (const Article& a : articles_) facts_.push_back(Analyze(a));
+    std::vector<GroupInput> inputs;
+    for (size_t i = 0; i < articles_.size(); ++i) inputs.push_back({&articles_[i], &facts_[i]});
+    grouping_ = GroupArticles(inputs, {});
+    result_ = Reconcile(articles_, facts_, grouping_);
+  }
+  std::vector<Article> articles_;
+  std::vector<ArticleFacts> facts_;
+  Grouping grouping_;
+  Reconciliation result_;
+};
+
+TEST_F(ReconcileTest, TheDissentingHeadOfDelegationIsAContradictionWithBothSides) {
+  const Finding* f = Find(result_, FindingKind::kContradiction, "Senegal delegation");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->claims.size(), 2u);
+  EXPECT_EQ(f->claims[0].value, "Khady Tounkara");
+  EXPECT_EQ(f->claims[1].value, "Moussa Diallo");
+  EXPECT_EQ(f->claims[1].articles, std::vector<std::string>{"farm"});
+  EXPECT_FALSE(f->claims[1].evidence.empty());
+  EXPECT_NE(f->claims[1].evidence[0].text.find("Moussa Diallo"), std::string::npos);
+}
+
+TEST_F(ReconcileTest, CompatibleDurationsAreCorroborationNotConflict) {
+  EXPECT_EQ(Find(result_, FindingKind::kContradiction, "how long"), nullptr);
+  const Finding* f = Find(result_, FindingKind::kCorroboration, "how long");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->claims.size(), 1u);
+}
+
+TEST_F(ReconcileTest, TheCopyIsFoundAndTheDissenterIsLeastReliable) {
+  ASSERT_FALSE(grouping_.copies.empty());
+  EXPECT_EQ(grouping_.copies[0].original, "wire");
+  EXPECT_EQ(grouping_.copies[0].copy, "copy");
+  ASSERT_EQ(result_.sources.size(), 4u);
+  EXPECT_EQ(result_.sources.front().article, "farm");
+  EXPECT_LT(result_.sources.front().reliability, result_.sources.back().reliability);
+}
+
+}  // namespace
+}  // namespace crosscheck
