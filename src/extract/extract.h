@@ -11,7 +11,7 @@ namespace crosscheck {
 
 Result<Article> ExtractArticle(const Document& doc);
 
-// Two-letter language code of a text ("" when unsure), with CLD2.
+// Two-letter language code of a text ("" when unsure), with CLD2 on its first 600 bytes.
 std::string DetectLanguage(std::string_view text);
 
 }  // namespace crosscheck
