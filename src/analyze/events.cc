@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -63,7 +64,7 @@ bool IsCapitalised(std::string_view w) {
 }
 
 // "the historic Tejo Maritime Pavilion" -> "Tejo Maritime Pavilion".
-std::string FindVenue(std::string_view text, const std::vector<Token>& st) {
+std::string FindVenue(std::string_view text, std::span<const Token> st) {
   for (size_t k = 0; k < st.size(); ++k) {
     if (st[k].kind != TokenKind::kWord || !Lex().venue_words.count(std::string(st[k].text))) continue;
     size_t b = k;
@@ -85,17 +86,16 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
   for (size_t s = 0; s < sentences.size(); ++s) {
     Span sent = sentences[s];
     auto [first_token, last_token] = TokensIn(all, sent);
-    std::vector<Token> st(all.begin() + static_cast<long>(first_token), all.begin() + static_cast<long>(last_token));
-    std::vector<std::string> lower(st.size());
-    for (size_t k = 0; k < st.size(); ++k) lower[k] = AsciiLower(st[k].text);
+    std::span<const Token> st(all.data() + first_token, last_token - first_token);
+    auto lower = [&](size_t k) -> const std::string& { return st[k].lower; };
     std::map<std::string, size_t> first_of_kind;  // one mention per kind of happening per sentence
     const bool sentence_opens_series =
         AsciiLower(text.substr(sent.begin, sent.end - sent.begin)).find("for the first time since") != std::string::npos;
     for (size_t k = 0; k < st.size(); ++k) {
-      auto it = lex.by_first.find(lower[k]);
+      auto it = lex.by_first.find(lower(k));
       // Plurals end in "s"; only those need the singular looked up too.
-      auto it_singular = it == lex.by_first.end() && !lower[k].empty() && lower[k].back() == 's'
-                             ? lex.by_first.find(Singular(lower[k]))
+      auto it_singular = it == lex.by_first.end() && !lower(k).empty() && lower(k).back() == 's'
+                             ? lex.by_first.find(Singular(lower(k)))
                              : it;
       if (it_singular == lex.by_first.end()) continue;
       const Trigger* match = nullptr;
@@ -103,7 +103,7 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
         if (k + t.words.size() > st.size()) continue;
         bool ok = true;
         for (size_t w = 0; w < t.words.size() && ok; ++w) {
-          const std::string& word = lower[k + w];
+          const std::string& word = lower(k + w);
           ok = word == t.words[w] || (w + 1 == t.words.size() && Singular(word) == t.words[w]);
         }
         if (ok) { match = &t; break; }
@@ -115,17 +115,17 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
       size_t begin = k, end = k + match->words.size();
       // "second round of peace talks": the ordinal and the words it governs.
       for (size_t b = k; b > 0 && k - b < 4; --b) {
-        auto o = lex.ordinals.find(lower[b - 1]);
+        auto o = lex.ordinals.find(lower(b - 1));
         if (o != lex.ordinals.end()) { e.round = o->second; begin = b - 1; break; }
         if (st[b - 1].kind != TokenKind::kWord) break;
       }
-      if (e.kind == "talks" && lower[k] == "round") {
+      if (e.kind == "talks" && lower(k) == "round") {
         // "round of talks" names the talks; "round" alone is still talks.
         size_t j = end;
-        if (j + 1 < st.size() && lower[j] == "of") {
+        if (j + 1 < st.size() && lower(j) == "of") {
           while (j + 1 < st.size() && st[j + 1].kind == TokenKind::kWord && j + 1 - end < 4) {
             ++j;
-            if (lex.by_first.count(Singular(lower[j]))) { end = j + 1; break; }
+            if (lex.by_first.count(Singular(lower(j)))) { end = j + 1; break; }
           }
         }
       }

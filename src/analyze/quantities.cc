@@ -194,7 +194,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Sp
     }
     // Scale words: "6.3 million", "two hundred", "3bn".
     while (j < toks.size() && toks[j].kind == TokenKind::kWord) {
-      auto it = Lex().numbers.find(AsciiLower(toks[j].text));
+      auto it = Lex().numbers.find(toks[j].lower);
       if (it == Lex().numbers.end() || !it->second.scale) break;
       q.value *= it->second.value;
       q.low = q.high = q.value;
@@ -236,7 +236,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Sp
     const Lexicon& lex = Lex();
     // The counted phrase ends at its head noun: the first plural ("117 unmanned aerial vehicles").
     while (last < toks.size() && last - first < 5 && toks[last].kind == TokenKind::kWord &&
-           !lex.stop.count(AsciiLower(toks[last].text)) && !IsWord(toks[last], "of")) {
+           !lex.stop.count(toks[last].lower) && !IsWord(toks[last], "of")) {
       if (last > first && toks[last].span.begin > toks[last - 1].span.end + 1) break;
       ++last;
       std::string_view w = toks[last - 1].text;
@@ -247,7 +247,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Sp
     if (last < toks.size() && last + 1 < toks.size() && IsWord(toks[last], "of") && toks[last + 1].kind == TokenKind::kWord &&
         q.percent) {
       size_t k = last + 1;
-      while (k < toks.size() && k - last < 5 && toks[k].kind == TokenKind::kWord && !lex.stop.count(AsciiLower(toks[k].text))) ++k;
+      while (k < toks.size() && k - last < 5 && toks[k].kind == TokenKind::kWord && !lex.stop.count(toks[k].lower)) ++k;
       last = k;
     }
     if (last > first) {

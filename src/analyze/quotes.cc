@@ -1,6 +1,7 @@
 #include "analyze/quotes.h"
 
 #include <algorithm>
+#include <span>
 #include <unordered_set>
 
 #include "analyze/sentences.h"
@@ -21,9 +22,9 @@ const std::unordered_set<std::string>& SpeechVerbs() {
   return *set;
 }
 
-bool IsSpeechVerb(const Token& t) { return t.kind == TokenKind::kWord && SpeechVerbs().count(AsciiLower(t.text)); }
+bool IsSpeechVerb(const Token& t) { return t.kind == TokenKind::kWord && SpeechVerbs().count(t.lower); }
 bool IsPronoun(const Token& t) {
-  std::string w = AsciiLower(t.text);
+  const std::string& w = t.lower;
   return t.kind == TokenKind::kWord && (w == "he" || w == "she" || w == "they");
 }
 
@@ -149,7 +150,7 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Span>& se
                          [&](auto r) { return r.first <= offset && offset < r.second; });
     };
     auto [first_token, last_token] = TokensIn(toks, sent);
-    std::vector<Token> st(toks.begin() + static_cast<long>(first_token), toks.begin() + static_cast<long>(last_token));
+    std::span<const Token> st(toks.data() + first_token, last_token - first_token);
     // "<claim>, X said." / "<claim>, said X.": the attribution comes last.
     if (st.size() > 6 && !inside_direct(st.front().span.begin)) {
       size_t verb = st.size();
@@ -201,7 +202,7 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Span>& se
         if (that < st.size() && IEquals(st[that].text, "that")) {
           from = that + 1;
         } else {
-          std::string next = AsciiLower(st[from].text);
+          const std::string& next = st[from].lower;
           if (st[from].kind != TokenKind::kWord ||
               std::find(std::begin(kAdverbials), std::end(kAdverbials), next) != std::end(kAdverbials))
             continue;

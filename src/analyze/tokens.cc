@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace crosscheck {
 namespace {
 
@@ -32,7 +34,8 @@ std::vector<Token> Tokenize(std::string_view s, uint32_t base) {
   std::vector<Token> out;
   size_t i = 0;
   auto push = [&](size_t b, size_t e, TokenKind k) {
-    out.push_back({{static_cast<uint32_t>(base + b), static_cast<uint32_t>(base + e)}, k, s.substr(b, e - b)});
+    std::string_view t = s.substr(b, e - b);
+    out.push_back({{static_cast<uint32_t>(base + b), static_cast<uint32_t>(base + e)}, k, t, AsciiLower(t)});
   };
   while (i < s.size()) {
     char c = s[i];

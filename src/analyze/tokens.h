@@ -18,6 +18,7 @@ struct Token {
   Span span;
   TokenKind kind;
   std::string_view text;
+  std::string lower;  // ASCII lower case of text, made once for the lexicon lookups of every stage
 };
 
 std::vector<Token> Tokenize(std::string_view text, uint32_t base = 0);
