@@ -28,25 +28,13 @@ struct Lexicon {
       {"1st", 1},   {"2nd", 2},    {"3rd", 3},   {"4th", 4},    {"initial", 1}, {"opening", 1}};
 };
 
-std::vector<std::string> Words(std::string_view phrase) {
-  std::vector<std::string> out;
-  size_t p = 0;
-  while (p < phrase.size()) {
-    size_t e = phrase.find(' ', p);
-    if (e == std::string_view::npos) e = phrase.size();
-    if (e > p) out.emplace_back(phrase.substr(p, e - p));
-    p = e + 1;
-  }
-  return out;
-}
-
 const Lexicon& Lex() {
   static const Lexicon* lex = [] {
     auto* l = new Lexicon;
     for (std::string_view line : DataLines("en/event_triggers.txt")) {
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos) continue;
-      Trigger t{Words(line.substr(0, tab)), std::string(line.substr(tab + 1))};
+      Trigger t{SplitWords(line.substr(0, tab)), std::string(line.substr(tab + 1))};
       t.words.back() = Singular(t.words.back());
       l->by_first[t.words.front()].push_back(t);
     }

@@ -34,14 +34,7 @@ const Lexicon& Lex() {
   static const Lexicon* lex = [] {
     auto* l = new Lexicon;
     for (std::string_view line : DataLines("en/numbers.txt")) {
-      std::vector<std::string> f;
-      size_t p = 0;
-      while (p < line.size()) {
-        size_t e = line.find(' ', p);
-        if (e == std::string_view::npos) e = line.size();
-        if (e > p) f.emplace_back(line.substr(p, e - p));
-        p = e + 1;
-      }
+      std::vector<std::string> f = SplitWords(line);
       if (f.size() < 2) continue;
       NumberWord w;
       w.value = std::stod(f[1]);
@@ -53,15 +46,7 @@ const Lexicon& Lex() {
     for (std::string_view line : DataLines("en/quantity_qualifiers.txt")) {
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos) continue;
-      std::vector<std::string> words;
-      std::string_view phrase = line.substr(0, tab);
-      size_t p = 0;
-      while (p < phrase.size()) {
-        size_t e = phrase.find(' ', p);
-        if (e == std::string_view::npos) e = phrase.size();
-        words.emplace_back(phrase.substr(p, e - p));
-        p = e + 1;
-      }
+      std::vector<std::string> words = SplitWords(line.substr(0, tab));
       l->qualifiers.emplace_back(words, std::string(line.substr(tab + 1)));
     }
     return l;

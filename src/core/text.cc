@@ -168,4 +168,16 @@ std::vector<std::string_view> SplitLines(std::string_view s) {
   return lines;
 }
 
+std::vector<std::string> SplitWords(std::string_view s, char separator) {
+  std::vector<std::string> out;
+  size_t p = 0;
+  while (p < s.size()) {
+    size_t e = s.find(separator, p);
+    if (e == std::string_view::npos) e = s.size();
+    if (e > p) out.emplace_back(s.substr(p, e - p));
+    p = e + 1;
+  }
+  return out;
+}
+
 }  // namespace crosscheck

@@ -32,4 +32,7 @@ size_t WordCount(std::string_view s);
 
 std::vector<std::string_view> SplitLines(std::string_view s);
 
+// The non-empty pieces of `s` between `separator`s ("fisheries  minister" -> {"fisheries", "minister"}).
+std::vector<std::string> SplitWords(std::string_view s, char separator = ' ');
+
 }  // namespace crosscheck

@@ -283,17 +283,7 @@ void AddQuoteClaims(const ArticleView& v, std::vector<Claim>* out) {
   }
 }
 
-std::vector<std::string> Tokens(const std::string& key) {
-  std::vector<std::string> out;
-  size_t p = 0;
-  while (p < key.size()) {
-    size_t e = key.find(' ', p);
-    if (e == std::string::npos) e = key.size();
-    if (e > p) out.push_back(key.substr(p, e - p));
-    p = e + 1;
-  }
-  return out;
-}
+
 
 // "2026-03-30" -> "2026-W14": the ISO week holding the day.
 std::string IsoWeekOf(const std::string& day) {
@@ -350,7 +340,7 @@ bool SamePerson(const std::string& raw_a, const std::string& raw_b) {
   std::string a = raw_a, b = raw_b;
   std::replace(a.begin(), a.end(), '-', ' ');
   std::replace(b.begin(), b.end(), '-', ' ');
-  std::vector<std::string> ta = Tokens(a), tb = Tokens(b);
+  std::vector<std::string> ta = SplitWords(a), tb = SplitWords(b);
   if (ta.empty() || tb.empty() || !SameSurname(ta.back(), tb.back())) return false;
   if (ta.back() != tb.back() && (ta.size() == 1 || tb.size() == 1)) return false;  // a near-miss needs given names
   if (ta.size() == 1 || tb.size() == 1) return true;  // a surname alone
