@@ -20,7 +20,7 @@ build: deps
 	@cmake --build $(RELEASE) -j $(JOBS)
 
 run: build
-	@$(RELEASE)/crosscheck extract --format text examples/corpus
+	@$(RELEASE)/src/crosscheck analyze --format terminal examples/corpus
 
 check-build: deps
 	@cmake -S . -B $(CHECK) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DCROSSCHECK_SANITIZE=ON >/dev/null
