@@ -146,8 +146,17 @@ static bool IsWordByte(unsigned char c) {
 size_t WordCount(std::string_view s) {
   size_t n = 0;
   bool in = false;
-  for (char ch : s) {
-    bool w = IsWordByte(static_cast<unsigned char>(ch));
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    // Chinese and Japanese write without spaces: each character (U+3000..U+9FFF, a three-byte
+    // sequence led by E3..E9) counts as a word of its own.
+    if (c >= 0xE3 && c <= 0xE9 && i + 2 < s.size()) {
+      ++n;
+      in = false;
+      i += 2;
+      continue;
+    }
+    bool w = IsWordByte(c);
     if (w && !in) ++n;
     in = w;
   }

@@ -27,6 +27,7 @@ TEST(TextTest, CaseInsensitiveHelpers) {
 
 TEST(TextTest, WordsAndLines) {
   EXPECT_EQ(WordCount("Ferry capsized, 12 rescued - so far."), 6u);
+  EXPECT_EQ(WordCount("\xE6\x97\xA5\xE6\x9C\xAC\xE3\x81\xAE news"), 4u);  // three CJK characters and a word
   auto lines = SplitLines("a\r\nb\n\nc");
   ASSERT_EQ(lines.size(), 4u);
   EXPECT_EQ(lines[0], "a");
