@@ -409,6 +409,7 @@ class Prepass {
   size_t StartTag(size_t lt) {
     ++start_tags_;
     if (!Verbatim() && ParseStartTag(html_, lt, &tag_)) {
+      if (Unused(tag_)) return tag_.end;
       if (side_) AppendMarkedTag();
       else AppendFilteredTag();
       return tag_.end;
@@ -445,6 +446,15 @@ class Prepass {
   }
 
   // The tag with a marker naming its side-table entry, plus the values libxml2 must decode.
+  // Empty elements the tree never reads (images, media sources, form inputs, stylesheet and
+  // preload links): left out, libxml2 has fewer tags to place. The canonical link is kept.
+  static bool Unused(const RawStartTag& tag) {
+    if (EqualsLower(tag.name, "img") || EqualsLower(tag.name, "source") || EqualsLower(tag.name, "input") ||
+        EqualsLower(tag.name, "wbr"))
+      return true;
+    return EqualsLower(tag.name, "link") && !IsCanonicalLink(ElemKind::kLink, tag);
+  }
+
   void AppendMarkedTag() {
     ElemKind elem = ClassifyElem(tag_.name);
     bool canonical = IsCanonicalLink(elem, tag_);
@@ -676,6 +686,16 @@ void OnEnd(void* ctx, const xmlChar* raw_name) {
   if (b->stack.size() > 1) b->stack.pop_back();
 }
 
+bool IsLayoutOnly(Tag t) {
+  switch (t) {
+    case Tag::kUl: case Tag::kOl: case Tag::kDl: case Tag::kTable: case Tag::kTbody: case Tag::kThead:
+    case Tag::kTfoot: case Tag::kTr: case Tag::kSelect: case Tag::kHtml: case Tag::kHead:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void OnCharacters(void* ctx, const xmlChar* ch, int len) {
   auto* b = static_cast<Builder*>(ctx);
   std::string_view text(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
@@ -684,6 +704,9 @@ void OnCharacters(void* ctx, const xmlChar* ch, int len) {
     return;
   }
   DomNode& parent = b->dom->nodes[b->stack.back()];
+  // White space directly inside lists, tables and the document skeleton is never rendered:
+  // no node for it (pages are full of it, between every <li> and <td>).
+  if (IsLayoutOnly(parent.tag) && text.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
   if (parent.last_child >= 0 && b->dom->nodes[parent.last_child].is_text) {
     b->dom->nodes[parent.last_child].text.append(text);
     return;
