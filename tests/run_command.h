@@ -19,13 +19,6 @@ struct CommandResult {
   std::string out, err;
 };
 
-inline std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 inline CommandResult RunCrosscheck(const std::string& args, const std::string& stdin_path = "") {
   const char* bin = std::getenv("CROSSCHECK_BIN");
   TempDir tmp;

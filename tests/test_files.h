@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 namespace crosscheck::testing {
@@ -28,11 +29,19 @@ class TempDir {
     std::ofstream(p, std::ios::binary) << bytes;
     return p.string();
   }
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
   std::string path() const { return path_.string(); }
 
  private:
   std::filesystem::path path_;
 };
+
+inline std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 inline std::string GzipCompress(const std::string& data) {
   z_stream zs{};

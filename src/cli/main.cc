@@ -2,11 +2,14 @@
 //   extract PATH...   clean articles (JSON Lines by default)
 //   facts PATH...     each article's facts: entities, times, quantities, roles, quotes, events
 //   group PATH...     copies, stories and the events inside them
-//   analyze PATH...   all stages: what outlets agree on, contradict, and who is reliable
+//   analyze PATH...   all stages: what outlets agree on, contradict, and who is reliable;
+//                     with --db FILE, articles, facts and the report are kept in SQLite and
+//                     each run adds to what earlier runs stored (src/store/store.h)
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <memory>
 
 #include "analyze/analyze.h"
 #include "cli/progress.h"
@@ -18,6 +21,7 @@
 #include "report/article_json.h"
 #include "report/facts_json.h"
 #include "report/report.h"
+#include "store/store.h"
 
 #include <unistd.h>
 
@@ -28,6 +32,7 @@ struct CommonOptions {
   std::vector<std::string> paths;
   std::string format = "jsonl";
   size_t max_bytes = 20u << 20;
+  std::string db;  // analyze --db: the store file, "" = everything in memory
 };
 
 void ReportError(const IngestError& e) { std::fprintf(stderr, "crosscheck: %s: %s\n", e.source.c_str(), e.reason.c_str()); }
@@ -136,8 +141,83 @@ int RunGroup(const CommonOptions& opt, bool batch) {
   return c.errors ? 1 : 0;
 }
 
+// Articles read in one run go to the store in transactions of this many, so a killed run
+// loses at most one batch and re-running resumes where the last commit ended.
+constexpr size_t kStoreBatch = 500;
+
+// Buffers new or changed articles with their facts and commits them kStoreBatch at a time.
+// After the first failure it stores nothing more and keeps the error.
+class StoreWriter {
+ public:
+  explicit StoreWriter(Store* store) : store_(store) {}
+  void Add(Article&& a, ArticleFacts&& f) {
+    articles_.push_back(std::move(a));
+    facts_.push_back(std::move(f));
+    if (articles_.size() >= kStoreBatch) Flush();
+  }
+  void Flush() {
+    if (status_.ok() && !articles_.empty()) {
+      Result<std::vector<std::string>> ids = store_->AddArticles(articles_, facts_);
+      if (ids.ok()) stored_ += ids->size();
+      else status_ = ids.status();
+    }
+    articles_.clear();
+    facts_.clear();
+  }
+  const Status& status() const { return status_; }
+  size_t stored() const { return stored_; }
+
+ private:
+  Store* store_;
+  std::vector<Article> articles_;
+  std::vector<ArticleFacts> facts_;
+  Status status_;
+  size_t stored_ = 0;
+};
+
+void PrintStoreError(const Status& s) { std::fprintf(stderr, "crosscheck: %s\n", s.message().c_str()); }
+
+// Stages 1 to 3 through the store: reads every path, analyses only articles the store does
+// not hold with the same text (stored facts are reused), stores those, then loads everything
+// stored, this run's and earlier runs', into `c`. False (error printed) when the store fails.
+bool ReadCorpusWithStore(const CommonOptions& opt, Store& store, Corpus* c) {
+  StoreWriter writer(&store);
+  size_t read = 0;
+  c->errors = ForEachArticle(opt, "analyze", [&](Article&& a) {
+    ++read;
+    if (!writer.status().ok() || store.HasSame(a)) return;
+    ArticleFacts f = Analyze(a);
+    writer.Add(std::move(a), std::move(f));
+  });
+  writer.Flush();
+  if (!writer.status().ok()) {
+    PrintStoreError(writer.status());
+    return false;
+  }
+  if (Status s = store.LoadAll(&c->articles, &c->facts); !s.ok()) {
+    PrintStoreError(s);
+    return false;
+  }
+  if (isatty(STDERR_FILENO))
+    std::fprintf(stderr, "crosscheck: %zu of %zu articles new or changed; %s holds %zu\n", writer.stored(), read,
+                 store.path().c_str(), c->articles.size());
+  return true;
+}
+
 int RunAnalyze(const CommonOptions& opt, bool batch) {
-  Corpus c = ReadCorpus(opt);
+  Corpus c;
+  std::unique_ptr<Store> store;
+  if (opt.db.empty()) {
+    c = ReadCorpus(opt);
+  } else {
+    Result<std::unique_ptr<Store>> opened = Store::Open(opt.db);
+    if (!opened.ok()) {
+      PrintStoreError(opened.status());
+      return 1;
+    }
+    store = std::move(opened).value();
+    if (!ReadCorpusWithStore(opt, *store, &c)) return 1;
+  }
   Grouping g = GroupCorpus(c, batch);
   Reconciliation r = Reconcile(c.articles, c.facts, g);
   Report report{&c.articles, &g, &r};
@@ -148,6 +228,12 @@ int RunAnalyze(const CommonOptions& opt, bool batch) {
   else if (format == "html") std::cout << ReportToHtml(report);
   else std::cout << ReportToTerminal(report, isatty(STDOUT_FILENO) == 1);
   std::cout.flush();
+  if (store) {
+    if (Status s = store->SaveReport(Dump(ReportToJson(report))); !s.ok()) {
+      PrintStoreError(s);
+      return 1;
+    }
+  }
   return c.errors ? 1 : 0;
 }
 
@@ -181,6 +267,7 @@ int main(int argc, char** argv) {
   analyze->add_option("--format", opt.format, "terminal | json | markdown | html (default: terminal on a terminal, else json)")
       ->check(CLI::IsMember({"auto", "terminal", "json", "markdown", "html"}));
   analyze->add_flag("--batch", batch, "articles come in any order (default: publication order)");
+  analyze->add_option("--db", opt.db, "keep articles, facts and the report in this SQLite file; later runs add to it");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
