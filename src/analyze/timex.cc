@@ -1282,17 +1282,12 @@ std::optional<Match> Tagger::MonthDate(int i, bool after_position) const {
   }
   m.uses_anchor = true;
   m.basis = Basis::kGuess;
-  if (weekday && day > 0 && HasAnchor()) {
-    // The stated weekday picks the year when it can.
-    for (int y : {anchor_->y, anchor_->y - 1, anchor_->y + 1}) {
-      if (day <= DaysInMonth(y, month) && IsoWeekday(y, month, day) == weekday) {
-        m.value = DateValue({y, month, day});
-        m.basis = Basis::kArithmetic;
-        return m;
-      }
-    }
-  }
+  // The year is the one nearest the anchor. A stated weekday does not move it: "Wednesday,
+  // July 7" in a report of July 2026 is 2026-07-07 even though that is a Tuesday — the
+  // mismatch (kept in m.weekday) is what a cross-check must see, not something to explain away.
   m.value = NearestMonth(month, day, 2, FutureContext(i));
+  if (weekday && day > 0 && m.value.size() == 10 && IsoWeekday(std::atoi(m.value.substr(0, 4).c_str()), month, day) == weekday)
+    m.basis = Basis::kArithmetic;
   return m;
 }
 

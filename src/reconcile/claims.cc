@@ -37,7 +37,9 @@ bool IsComparableDate(const std::string& v) {
   if (v.size() < 7 || v.find('X') != std::string::npos) return false;
   for (int i = 0; i < 4; ++i)
     if (!isdigit(static_cast<unsigned char>(v[i]))) return false;
-  return v[4] == '-';
+  // A month, a day or an ISO week; seasons ("2026-WI") and parts of day name no date to compare.
+  return v[4] == '-' && (isdigit(static_cast<unsigned char>(v[5])) ||
+                         (v[5] == 'W' && v.size() > 6 && isdigit(static_cast<unsigned char>(v[6]))));
 }
 
 std::string PersonKey(const ArticleFacts& f, int entity) {
