@@ -103,6 +103,7 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
       status.display = (r.former ? "former " : "sitting ") + office;
       status.article = v.article->id;
       status.evidence = evidence;
+      status.sentence = r.sentence;
       status.confidence = r.implied ? 0.7 : 0.9;
       status.implied = r.implied;
       status.report_agreement = false;
@@ -117,6 +118,7 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
     holder.display = name;
     holder.article = v.article->id;
     holder.evidence = evidence;
+    holder.sentence = r.sentence;
     holder.confidence = r.implied ? 0.7 : 0.9;
     holder.implied = r.implied;
     out->push_back(holder);
@@ -153,6 +155,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       c.display = c.key;
       c.article = v.article->id;
       c.evidence = evidence;
+      c.sentence = m.sentence;
       c.confidence = best->confidence;
       out->push_back(c);
     }
@@ -160,6 +163,11 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     for (int t : m.times) {
       const TimeExpression& te = f.times[t];
       if (te.weekday == 0 && !(best == &te && te.value.size() == 10)) continue;
+      // A weekday names this happening when it is the event's date or sits against its trigger
+      // ("Tuesday's talks", "talks on Tuesday"); other days in the sentence are other moments.
+      bool adjacent = (te.span.end <= m.span.begin && m.span.begin - te.span.end <= 6) ||
+                      (te.span.begin >= m.span.end && te.span.begin - m.span.end <= 6);  // "’s " is 5 bytes
+      if (best != &te && !adjacent) continue;
       int weekday = te.weekday;
       if (weekday == 0) {
         weekday = IsoWeekday(std::atoi(te.value.substr(0, 4).c_str()), std::atoi(te.value.substr(5, 2).c_str()),
@@ -176,6 +184,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
                              : std::string(WeekdayName(weekday)) + " (" + te.value + ")";
       c.article = v.article->id;
       c.evidence = evidence;
+      c.sentence = m.sentence;
       c.confidence = te.weekday ? 0.9 : 0.8;
       c.weekday = weekday;
       c.implied = te.weekday == 0;
@@ -192,6 +201,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       c.display = m.venue;
       c.article = v.article->id;
       c.evidence = evidence;
+      c.sentence = m.sentence;
       c.confidence = 0.8;
       out->push_back(c);
     }
@@ -208,6 +218,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
         c.key = te.value;
         c.article = v.article->id;
         c.evidence = evidence;
+        c.sentence = m.sentence;
         c.confidence = 0.8;
         out->push_back(c);
         continue;
@@ -236,6 +247,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       c.display = text.substr(te.span.begin, te.span.end - te.span.begin);
       c.article = v.article->id;
       c.evidence = evidence;
+      c.sentence = m.sentence;
       c.confidence = 0.8;
       out->push_back(c);
     }
@@ -260,6 +272,7 @@ void AddQuantityClaims(const ArticleView& v, std::vector<Claim>* out) {
     c.display = v.article->text.substr(q.span.begin, q.span.end - q.span.begin) + (q.counted.empty() ? "" : " " + q.counted);
     c.article = v.article->id;
     c.evidence = Sentence(v, q.sentence);
+    c.sentence = q.sentence;
     out->push_back(c);
   }
 }
@@ -267,6 +280,8 @@ void AddQuantityClaims(const ArticleView& v, std::vector<Claim>* out) {
 void AddQuoteClaims(const ArticleView& v, std::vector<Claim>* out) {
   for (const Quote& q : v.facts->quotes) {
     if (!q.direct || q.speaker < 0) continue;
+    // Only people are compared as speakers: a place or a country taken for one is a misreading.
+    if (v.facts->entities.entities[q.speaker].kind != EntityKind::kPerson) continue;
     std::string words = AsciiLower(CollapseSpace(v.article->text.substr(q.span.begin, q.span.end - q.span.begin)));
     std::string key;
     for (char c : words)
@@ -280,6 +295,7 @@ void AddQuoteClaims(const ArticleView& v, std::vector<Claim>* out) {
     c.display = v.facts->entities.entities[q.speaker].canonical;
     c.article = v.article->id;
     c.evidence = Sentence(v, q.sentence);
+    c.sentence = q.sentence;
     c.confidence = 0.8;
     out->push_back(c);
   }
@@ -344,6 +360,10 @@ bool SamePerson(const std::string& raw_a, const std::string& raw_b) {
   std::replace(b.begin(), b.end(), '-', ' ');
   std::vector<std::string> ta = SplitWords(a), tb = SplitWords(b);
   if (ta.empty() || tb.empty() || !SameSurname(ta.back(), tb.back())) return false;
+  // "Solbakken Haug" ends "Ingrid Solbakken Haug": a double surname without the given name.
+  const auto& shorter = ta.size() < tb.size() ? ta : tb;
+  const auto& longer = ta.size() < tb.size() ? tb : ta;
+  if (shorter.size() >= 2 && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin())) return true;
   if (ta.back() != tb.back() && (ta.size() == 1 || tb.size() == 1)) return false;  // a near-miss needs given names
   if (ta.size() == 1 || tb.size() == 1) return true;  // a surname alone
   // Given names: equal, or one is the other's initial.

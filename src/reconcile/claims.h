@@ -28,6 +28,7 @@ struct Claim {
   double low = 0, high = 0; // numbers and durations: the range the wording allows
   std::string article;
   std::string evidence;     // the sentence that makes the claim
+  int sentence = -1;        // its index in the article (the lead comes first)
   double confidence = 1;    // how sure the extraction is
   bool implied = false;     // inferred from wording ("the X administration"), not stated
   int weekday = 0;          // a weekday the evidence states with a date claim, 1 = Monday

@@ -116,6 +116,13 @@ void CheckRelativeDates(const StoryView& story, const ArticleView& v, const std:
   for (const TimeExpression& t : f.times) {
     if (t.type != TimeType::kDate || t.anchor != "publication" || t.confidence >= 1.0f || t.weekday == 0) continue;
     if (t.value.size() != 10 || t.value == it->second) continue;
+    // Only words that point from the publication date ("last Friday", "yesterday"); a bare
+    // "on Sunday" usually dates a later moment of the story, and "Thursday, March 26" is a date.
+    std::string words_lower = AsciiLower(v.article->text.substr(t.span.begin, t.span.end - t.span.begin));
+    bool pointing = StartsWith(words_lower, "last ") || StartsWith(words_lower, "this ") ||
+                    StartsWith(words_lower, "next ") || words_lower == "yesterday" || words_lower == "today" ||
+                    words_lower == "tomorrow";
+    if (!pointing) continue;
     // Only in the sentences around an event mention of the article's main event.
     bool near_event = false;
     for (const EventMention& m : f.events)

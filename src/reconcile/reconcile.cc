@@ -92,8 +92,17 @@ struct SlotVerdicts {
 
 SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, const std::map<std::string, int>& copy_of) {
   SlotVerdicts out;
+  // One value per report and slot: the one it states first (the lead says what the report
+  // holds; later mentions in the same slot are mostly background or other moments).
   std::map<std::string, std::vector<const Claim*>> by_slot;
-  for (const Claim& c : claims) by_slot[c.slot].push_back(&c);
+  std::map<std::pair<std::string, std::string>, const Claim*> first_of;
+  for (const Claim& c : claims) {
+    auto [it, fresh] = first_of.try_emplace({c.slot, c.article}, &c);
+    if (!fresh && c.can_conflict && c.sentence >= 0 && c.sentence < it->second->sentence) it->second = &c;
+    if (!c.can_conflict) by_slot[c.slot].push_back(&c);
+  }
+  for (const auto& [key, c] : first_of)
+    if (c->can_conflict) by_slot[c->slot].push_back(c);
   for (const auto& [slot, list] : by_slot) {
     std::vector<ValueGroup> groups = GroupValues(list, copy_of);
     const Claim& first = *list.front();
