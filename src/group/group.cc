@@ -62,8 +62,9 @@ int Find(std::vector<int>& parent, int x) {
   return x;
 }
 
-void FindCopies(const std::vector<GroupInput>& inputs, const std::vector<Item>& order, const GroupOptions& options,
-                Grouping* out) {
+// Returns, per item, the item its copy group started from (itself when it is no copy).
+std::vector<int> FindCopies(const std::vector<GroupInput>& inputs, const std::vector<Item>& order,
+                            const GroupOptions& options, Grouping* out) {
   CopyDetectorOptions copy_options;
   copy_options.copy_jaccard = options.copy_jaccard;
   CopyDetector detector(copy_options);
@@ -82,13 +83,19 @@ void FindCopies(const std::vector<GroupInput>& inputs, const std::vector<Item>& 
   // Groups: members in publication order, so the first is the original.
   std::vector<std::vector<int>> members(order.size());
   for (int i = 0; i < static_cast<int>(order.size()); ++i) members[Find(parent, i)].push_back(i);
+  std::vector<int> origin(order.size());
+  std::iota(origin.begin(), origin.end(), 0);
   for (auto& group : members) {
     if (group.size() < 2) continue;
     std::stable_sort(group.begin(), group.end(), [&](int a, int b) { return Earlier(order[a], order[b]); });
     std::vector<std::string> ids;
-    for (int i : group) ids.push_back(inputs[order[i].input].article->id);
+    for (int i : group) {
+      ids.push_back(inputs[order[i].input].article->id);
+      origin[i] = group.front();
+    }
     out->copy_groups.push_back(std::move(ids));
   }
+  return origin;
 }
 
 std::vector<TermCount> ArticleTerms(const GroupInput& input, const GroupOptions& options) {
@@ -184,9 +191,12 @@ void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>
 Grouping GroupArticles(const std::vector<GroupInput>& inputs, const GroupOptions& options) {
   Grouping out;
   const std::vector<Item> order = ProcessingOrder(inputs, options.batch);
-  FindCopies(inputs, order, options, &out);
+  const std::vector<int> origin = FindCopies(inputs, order, options, &out);
   std::vector<SparseVector> vectors;
-  const std::vector<uint32_t> story_of = ClusterStories(inputs, order, options, &vectors);
+  std::vector<uint32_t> story_of = ClusterStories(inputs, order, options, &vectors);
+  // A copy tells the story its original tells, however much its new headline and trimmed
+  // paragraphs moved its words.
+  for (size_t i = 0; i < order.size(); ++i) story_of[i] = story_of[origin[i]];
   BuildStories(inputs, order, story_of, vectors, options, &out);
   return out;
 }

@@ -254,17 +254,53 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
   }
 }
 
-void AddQuantityClaims(const ArticleView& v, std::vector<Claim>* out) {
+// What a count of people is about, from the first telling word after it: "38 people were
+// killed" -> "killed", "212 people on board" -> "board". Other counts say it in their noun.
+std::string CountContext(const std::string& text, const Quantity& q) {
+  static const char* kGeneric[] = {"person", "man", "woman", "child", "resident", "passenger", "worker"};
+  if (std::find_if(std::begin(kGeneric), std::end(kGeneric), [&](const char* g) { return q.head == g; }) ==
+      std::end(kGeneric))
+    return "";
+  static const char* kSkip[] = {"were", "was", "are", "is", "have", "had", "has", "been", "who", "that", "still",
+                                "also", "on", "in", "aboard", "reportedly", "all", "the", "been"};
+  size_t pos = text.find(q.counted, q.span.end);
+  pos = pos == std::string::npos ? q.span.end : pos + q.counted.size();
+  for (const std::string& w : SplitWords(text.substr(pos, std::min<size_t>(60, text.size() - pos)))) {
+    std::string word = AsciiLower(w);
+    while (!word.empty() && !isalpha(static_cast<unsigned char>(word.back()))) word.pop_back();
+    if (word.empty()) break;
+    if (std::find(std::begin(kSkip), std::end(kSkip), word) == std::end(kSkip)) return word;
+  }
+  return "";
+}
+
+void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
+  std::vector<int> event_sentences;
+  for (const EventMention& m : v.facts->events) event_sentences.push_back(m.sentence);
   for (const Quantity& q : v.facts->quantities) {
     if (q.head.empty()) continue;
     // "one of", "the two leaders": small counts written as words are phrasing, not claims.
     bool digits = q.span.end > q.span.begin && isdigit(static_cast<unsigned char>(v.article->text[q.span.end - 1]));
     if (q.value < 3 && !q.percent && !digits) continue;
+    // A count in a sentence that reports the happening belongs to it and can be disputed
+    // ("46 fishermen" against "64 fishermen"); counts elsewhere are background.
+    int event_mention = -1;
+    for (size_t k = 0; k < v.facts->events.size(); ++k)
+      if (v.facts->events[k].sentence == q.sentence) { event_mention = static_cast<int>(k); break; }
+    std::string context = CountContext(v.article->text, q);
     Claim c;
-    c.slot = "count|" + std::string(q.percent ? "share of " : "") + q.head + (q.qualifier == "each" ? "|each" : "");
-    c.subject = (q.percent ? "share of " : "number of ") + q.counted;
+    c.slot = "count|" + std::string(q.percent ? "share of " : "") + q.head + (context.empty() ? "" : " " + context) +
+             (q.qualifier == "each" ? "|each" : "");
+    c.subject = (q.percent ? "share of " : "number of ") + q.counted + (context.empty() ? "" : " " + context);
     c.kind = ValueKind::kNumber;
-    c.can_conflict = false;  // one story holds many counts of a thing; a differing count is no proof
+    c.can_conflict = false;  // counts in passing: one story holds many counts of a thing
+    if (event_mention >= 0) {
+      c.event = EventOfMention(story, v, v.facts->events[event_mention]);
+      c.slot += "|" + c.event;
+      c.can_conflict = true;
+      c.confidence = 0.6;
+    }
+    c.day = v.article->published.substr(0, std::min<size_t>(10, v.article->published.size()));
     c.low = q.low, c.high = q.high;
     char buf[64];
     std::snprintf(buf, sizeof buf, "%g", q.value);
@@ -438,7 +474,7 @@ std::vector<Claim> BuildClaims(const StoryView& story) {
   for (const ArticleView& v : story.articles) {
     AddRoleClaims(story, v, countries, &out);
     AddEventClaims(story, v, &out);
-    AddQuantityClaims(v, &out);
+    AddQuantityClaims(story, v, &out);
     AddQuoteClaims(v, &out);
   }
   return out;

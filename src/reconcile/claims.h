@@ -32,6 +32,7 @@ struct Claim {
   double confidence = 1;    // how sure the extraction is
   bool implied = false;     // inferred from wording ("the X administration"), not stated
   int weekday = 0;          // a weekday the evidence states with a date claim, 1 = Monday
+  std::string day;          // the report's publication day ("2026-03-21"), "" when unknown
 };
 
 // Everything the reconciler knows about one article.

@@ -114,6 +114,15 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
       // Sides must come from different articles: one article naming two values is no dispute.
       bool distinct = groups[0].articles != groups[1].articles;
       if (!distinct) continue;
+      // Counts change as a story goes on (a toll rises by the day): numbers are disputed only
+      // between reports of the same day, against a value that two reports agree on.
+      if (first.kind == ValueKind::kNumber) {
+        bool same_day = false;
+        for (const Claim* a : groups[0].claims)
+          for (const Claim* b : groups[1].claims)
+            same_day = same_day || a->day.empty() || b->day.empty() || a->day == b->day;
+        if (!same_day || groups[0].independent.size() < 2) continue;
+      }
       bool status = first.kind == ValueKind::kStatus;
       bool implied_side = std::any_of(groups.begin(), groups.end(), [](const ValueGroup& g) { return g.all_implied; });
       f.kind = (status || implied_side) ? FindingKind::kInconsistency : FindingKind::kContradiction;
