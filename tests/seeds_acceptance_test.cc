@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "core/civil_time.h"
+#include "expected_md.h"
 #include "run_command.h"
 
 namespace crosscheck {
@@ -26,15 +27,7 @@ struct CleaningExpectation {
 // Bullets of the "Cleaning" section, keyed by the three-digit file prefix they name.
 std::map<std::string, CleaningExpectation> ReadCleaningSection(const std::string& md) {
   std::map<std::string, CleaningExpectation> out;
-  size_t begin = md.find("### Cleaning");
-  size_t end = md.find("\n### ", begin + 5);
-  std::string section = md.substr(begin, end - begin);
-  std::vector<std::string> bullets;
-  std::istringstream in(section);
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind("- ", 0) == 0) bullets.push_back(line.substr(2));
-    else if (!bullets.empty() && line.rfind("  ", 0) == 0) bullets.back().append(" ").append(line, 2);
-  }
+  std::vector<std::string> bullets = testing::Bullets(testing::Section(md, "### Cleaning"));
   const std::regex file_re("^`(\\d{3})_[^`]*`(?:[^:]*`(\\d{3})_[^`]*`)?:");
   const std::regex body_re("body starts at \"([^\"]+)\" and ends at \"(?:…)?([^\"]+)\"");
   const std::regex title_re("Title: \"([^\"]+)\"");

@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "expected_md.h"
 #include "run_command.h"
 
 namespace crosscheck {
@@ -18,23 +19,8 @@ using nlohmann::json;
 
 const char kSeeds[] = "../shared/seeds";
 
-std::string Section(const std::string& md, const std::string& heading) {
-  size_t b = md.find(heading);
-  if (b == std::string::npos) return "";
-  size_t e = md.find("\n### ", b + heading.size());
-  return md.substr(b, e == std::string::npos ? std::string::npos : e - b);
-}
-
-// Bullets of a section, continuation lines joined.
-std::vector<std::string> Bullets(const std::string& section) {
-  std::vector<std::string> out;
-  std::istringstream in(section);
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind("- ", 0) == 0) out.push_back(line.substr(2));
-    else if (!out.empty() && line.rfind("  ", 0) == 0) out.back().append(" ").append(line, 2);
-  }
-  return out;
-}
+using testing::Bullets;
+using testing::Section;
 
 bool HasPrefix(const json& ids, const std::string& prefix) {
   for (const auto& id : ids)

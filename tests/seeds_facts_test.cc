@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "core/civil_time.h"
+#include "expected_md.h"
 #include "run_command.h"
 
 namespace crosscheck {
@@ -21,15 +22,7 @@ using nlohmann::json;
 const char kSeeds[] = "../shared/seeds";
 
 std::vector<std::string> BulletsOf(const std::string& md, const std::string& heading) {
-  size_t b = md.find(heading);
-  size_t e = md.find("\n### ", b + heading.size());
-  std::istringstream in(md.substr(b, e == std::string::npos ? std::string::npos : e - b));
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind("- ", 0) == 0) out.push_back(line.substr(2));
-    else if (!out.empty() && line.rfind("  ", 0) == 0) out.back().append(" ").append(line, 2);
-  }
-  return out;
+  return testing::Bullets(testing::Section(md, heading));
 }
 
 std::vector<std::string> ArticleRefs(const std::string& text) {

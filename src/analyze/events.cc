@@ -65,6 +65,15 @@ std::string FindVenue(std::string_view text, std::span<const Token> st) {
 
 }  // namespace
 
+bool IsBoundaryTime(std::string_view text, const TimeExpression& time) {
+  size_t end = time.span.begin;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+  std::string word = AsciiLower(text.substr(begin, end - begin));
+  return word == "since" || word == "until" || word == "before" || word == "after" || word == "by";
+}
+
 std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Span>& sentences,
                                      const EntityResult& entities, const std::vector<TimeExpression>& times,
                                      const std::vector<Quantity>& quantities) {

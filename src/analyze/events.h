@@ -12,6 +12,10 @@
 
 namespace crosscheck {
 
+// Whether a time bounds a happening rather than dates it: "since January", "until Friday",
+// "before", "after", "by" — the words right before it say so.
+bool IsBoundaryTime(std::string_view text, const TimeExpression& time);
+
 std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Span>& sentences,
                                      const EntityResult& entities, const std::vector<TimeExpression>& times,
                                      const std::vector<Quantity>& quantities);

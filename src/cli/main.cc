@@ -223,13 +223,16 @@ int RunAnalyze(const CommonOptions& opt, bool batch) {
   Report report{&c.articles, &g, &r};
   std::string format = opt.format;
   if (format == "auto") format = isatty(STDOUT_FILENO) ? "terminal" : "json";
-  if (format == "json") std::cout << Dump(ReportToJson(report), 2) << '\n';
+  // The JSON form is built once: printed, stored, or both.
+  nlohmann::json report_json;
+  if (format == "json" || store) report_json = ReportToJson(report);
+  if (format == "json") std::cout << Dump(report_json, 2) << '\n';
   else if (format == "markdown") std::cout << ReportToMarkdown(report);
   else if (format == "html") std::cout << ReportToHtml(report);
   else std::cout << ReportToTerminal(report, isatty(STDOUT_FILENO) == 1);
   std::cout.flush();
   if (store) {
-    if (Status s = store->SaveReport(Dump(ReportToJson(report))); !s.ok()) {
+    if (Status s = store->SaveReport(Dump(report_json)); !s.ok()) {
       PrintStoreError(s);
       return 1;
     }

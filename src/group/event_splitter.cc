@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "analyze/entities.h"
+#include "analyze/events.h"
 #include "core/civil_time.h"
 #include "core/text.h"
 
@@ -41,23 +42,12 @@ std::optional<std::pair<long, long>> DayRange(std::string_view value) {
 bool IsPlace(EntityKind kind) { return kind == EntityKind::kPlace || kind == EntityKind::kCountry; }
 
 // The most precise date among a mention's times (a day beats a month beats a year).
-// Whether the word before `at` makes a time a boundary ("since", "until", "before", "after",
-// "by") rather than the date of the happening.
-bool StartsBoundary(std::string_view text, uint32_t at) {
-  size_t end = at;
-  while (end > 0 && text[end - 1] == ' ') --end;
-  size_t begin = end;
-  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
-  std::string word = AsciiLower(text.substr(begin, end - begin));
-  return word == "since" || word == "until" || word == "before" || word == "after" || word == "by";
-}
-
 void SetDate(std::string_view text, const EventMention& mention, const ArticleFacts& facts, EventCue* cue) {
   for (int t : mention.times) {
     if (t < 0 || t >= static_cast<int>(facts.times.size())) continue;
     const TimeExpression& time = facts.times[t];
     if (time.type != TimeType::kDate && time.type != TimeType::kTime) continue;
-    if (StartsBoundary(text, time.span.begin)) continue;  // "since January" bounds, it does not date
+    if (IsBoundaryTime(text, time)) continue;  // "since January" bounds, it does not date
     auto range = DayRange(time.value);
     if (!range) continue;
     if (!cue->has_date() || range->second - range->first < cue->last_day - cue->first_day) {

@@ -27,13 +27,11 @@ using File = std::unique_ptr<FILE, FileCloser>;
 
 // WARC files can be far larger than any one page, so they are streamed record by record
 // and the size limit applies per record.
-size_t StreamWarc(const std::string& path, bool gzipped, const IngestOptions& options,
+size_t StreamWarc(const std::string& path, FILE* f, bool gzipped, const IngestOptions& options,
                   const DocumentSink& on_document, const ErrorSink& on_error) {
-  File f(std::fopen(path.c_str(), "rb"));
-  if (!f) { on_error({path, "cannot open"}); return 1; }
   WarcReader reader(path, options.max_bytes, on_document, on_error);
   Status st;
-  auto read = [&](char* buf, size_t cap) { return std::fread(buf, 1, cap, f.get()); };
+  auto read = [&](char* buf, size_t cap) { return std::fread(buf, 1, cap, f); };
   if (gzipped) {
     Status feed_status;
     st = GunzipStream(read, [&](std::string_view chunk) {
@@ -57,47 +55,43 @@ size_t StreamWarc(const std::string& path, bool gzipped, const IngestOptions& op
   return errors;
 }
 
-bool ReadWholeFile(const std::string& path, size_t max_bytes, std::string* out, std::string* reason) {
-  File f(std::fopen(path.c_str(), "rb"));
-  if (!f) { *reason = "cannot open"; return false; }
+// Appends the rest of `f` to `out`, up to `max_bytes` in all.
+bool ReadRest(FILE* f, size_t max_bytes, std::string* out, std::string* reason) {
   std::string buf(1 << 16, '\0');
-  while (size_t n = std::fread(buf.data(), 1, buf.size(), f.get())) {
+  while (size_t n = std::fread(buf.data(), 1, buf.size(), f)) {
     out->append(buf.data(), n);
     if (out->size() > max_bytes) {
       *reason = "larger than the size limit of " + std::to_string(max_bytes) + " bytes (see --max-size)";
       return false;
     }
   }
-  if (std::ferror(f.get())) { *reason = "read error"; return false; }
+  if (std::ferror(f)) { *reason = "read error"; return false; }
   return true;
 }
 
 size_t IngestFile(const std::string& path, const IngestOptions& options, const DocumentSink& on_document,
                   const ErrorSink& on_error) {
+  File f(std::fopen(path.c_str(), "rb"));
+  if (!f) { on_error({path, "cannot open"}); return 1; }
+  // Peek at the first bytes: a WARC file (plain or gzip) is streamed, not read whole.
+  std::string bytes(512, '\0');
+  bytes.resize(std::fread(bytes.data(), 1, bytes.size(), f.get()));
+  bool gz = LooksGzipped(bytes);
+  bool warc_name = AsciiLower(path).find(".warc") != std::string::npos;
+  if (StartsWith(bytes, "WARC/") || (gz && warc_name)) {
+    std::rewind(f.get());
+    return StreamWarc(path, f.get(), gz, options, on_document, on_error);
+  }
   std::error_code ec;
   auto size = fs::file_size(path, ec);
-  // Peek at the first bytes: a WARC file (plain or gzip) is streamed, not read whole.
-  std::string head;
-  {
-    File f(std::fopen(path.c_str(), "rb"));
-    if (!f) { on_error({path, "cannot open"}); return 1; }
-    head.resize(512);
-    head.resize(std::fread(head.data(), 1, head.size(), f.get()));
-  }
-  bool gz = LooksGzipped(head);
-  std::string lower = AsciiLower(path);
-  bool warc_name = lower.find(".warc") != std::string::npos;
-  if (StartsWith(head, "WARC/") || (gz && warc_name)) return StreamWarc(path, gz, options, on_document, on_error);
+  std::string reason;
   if (!ec && size > options.max_bytes) {
-    on_error({path, "larger than the size limit of " + std::to_string(options.max_bytes) + " bytes (see --max-size)"});
-    return 1;
+    reason = "larger than the size limit of " + std::to_string(options.max_bytes) + " bytes (see --max-size)";
+  } else if (ReadRest(f.get(), options.max_bytes, &bytes, &reason)) {
+    return IngestBytes(path, std::move(bytes), options, on_document, on_error);
   }
-  std::string bytes, reason;
-  if (!ReadWholeFile(path, options.max_bytes, &bytes, &reason)) {
-    on_error({path, reason});
-    return 1;
-  }
-  return IngestBytes(path, std::move(bytes), options, on_document, on_error);
+  on_error({path, reason});
+  return 1;
 }
 
 }  // namespace

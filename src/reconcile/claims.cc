@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analyze/entities.h"
+#include "analyze/events.h"
 #include "core/civil_time.h"
 #include "core/data.h"
 #include "core/text.h"
@@ -125,12 +126,22 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
   }
 }
 
+// A claim about the happening `m` names, with what every such claim shares: its report, event
+// and evidence sentence.
+Claim EventClaim(const ArticleView& v, const EventMention& m, const std::string& event) {
+  Claim c;
+  c.event = event;
+  c.article = v.article->id;
+  c.evidence = Sentence(v, m.sentence);
+  c.sentence = m.sentence;
+  return c;
+}
+
 void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
   const ArticleFacts& f = *v.facts;
   const std::string& text = v.article->text;
   for (const EventMention& m : f.events) {
     std::string event = EventOfMention(story, v, m);
-    std::string evidence = Sentence(v, m.sentence);
     std::string what = m.round ? std::string(m.round == 1 ? "first" : m.round == 2 ? "second" : m.round == 3 ? "third" : "later") +
                                      " round of " + m.kind
                                : m.kind;
@@ -140,22 +151,17 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     for (int t : m.times) {
       const TimeExpression& te = f.times[t];
       if (te.type != TimeType::kDate || !IsComparableDate(te.value)) continue;
-      std::string before = WordBefore(text, te.span.begin);
-      if (before == "since" || before == "until" || before == "before" || before == "after" || before == "by") continue;
+      if (IsBoundaryTime(text, te)) continue;
       uint32_t d = te.span.begin > m.span.end ? te.span.begin - m.span.end : m.span.begin - std::min(m.span.begin, te.span.end);
       if (d < best_distance) { best_distance = d; best = &te; }
     }
     if (best) {
-      Claim c;
+      Claim c = EventClaim(v, m, event);
       c.slot = "date|" + event + "|" + m.kind;
       c.subject = "date of the " + what;
-      c.event = event;
       c.kind = ValueKind::kDate;
       c.key = best->value.substr(0, std::min<size_t>(best->value.size(), 10));
       c.display = c.key;
-      c.article = v.article->id;
-      c.evidence = evidence;
-      c.sentence = m.sentence;
       c.confidence = best->confidence;
       out->push_back(c);
     }
@@ -174,17 +180,13 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
                              std::atoi(te.value.substr(8, 2).c_str()));
       }
       if (weekday < 1 || weekday > 7) continue;
-      Claim c;
+      Claim c = EventClaim(v, m, event);
       c.slot = "weekday|" + event + "|" + m.kind;
       c.subject = "day of the week of the " + what;
-      c.event = event;
       c.kind = ValueKind::kStatus;
       c.key = WeekdayName(weekday);
       c.display = te.weekday ? text.substr(te.span.begin, te.span.end - te.span.begin)
                              : std::string(WeekdayName(weekday)) + " (" + te.value + ")";
-      c.article = v.article->id;
-      c.evidence = evidence;
-      c.sentence = m.sentence;
       c.confidence = te.weekday ? 0.9 : 0.8;
       c.weekday = weekday;
       c.implied = te.weekday == 0;
@@ -192,33 +194,25 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       out->push_back(c);
     }
     if (!m.venue.empty()) {
-      Claim c;
+      Claim c = EventClaim(v, m, event);
       c.slot = "venue|" + event + "|" + m.kind;
       c.subject = "venue of the " + what;
-      c.event = event;
       c.kind = ValueKind::kText;
       c.key = AsciiLower(m.venue);
       c.display = m.venue;
-      c.article = v.article->id;
-      c.evidence = evidence;
-      c.sentence = m.sentence;
       c.confidence = 0.8;
       out->push_back(c);
     }
     for (const TimeExpression& te : f.times) {
       if (te.sentence != m.sentence) continue;
       if (te.type == TimeType::kTime) {  // "scheduled for 10 a.m. GMT": stated, rarely disputed
-        Claim c;
+        Claim c = EventClaim(v, m, event);
         c.display = text.substr(te.span.begin, te.span.end - te.span.begin);
         c.slot = "clock|" + event + "|" + m.kind + "|" + AsciiLower(c.display);
         c.subject = "time of day stated for the " + what;
-        c.event = event;
         c.kind = ValueKind::kText;
         c.can_conflict = false;
         c.key = te.value;
-        c.article = v.article->id;
-        c.evidence = evidence;
-        c.sentence = m.sentence;
         c.confidence = 0.8;
         out->push_back(c);
         continue;
@@ -233,10 +227,9 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
         continue;
       double secs = DurationSeconds(te.value);
       if (secs <= 0 || secs > 7 * 86400) continue;  // how long a meeting lasted, not "two decades"
-      Claim c;
+      Claim c = EventClaim(v, m, event);
       c.slot = "duration|" + event + "|" + m.kind;
       c.subject = "how long the " + what + " lasted";
-      c.event = event;
       c.kind = ValueKind::kDuration;
       double lo = secs, hi = secs;
       if (te.mod == "MORE_THAN" || te.mod == "EQUAL_OR_MORE") hi = secs * 1.5;
@@ -245,9 +238,6 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       c.low = lo, c.high = hi;
       c.key = te.value + (te.mod.empty() ? "" : "/" + te.mod);
       c.display = text.substr(te.span.begin, te.span.end - te.span.begin);
-      c.article = v.article->id;
-      c.evidence = evidence;
-      c.sentence = m.sentence;
       c.confidence = 0.8;
       out->push_back(c);
     }
