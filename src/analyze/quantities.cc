@@ -23,6 +23,7 @@ struct NumberWord {
 struct Lexicon {
   std::unordered_map<std::string, NumberWord> numbers;
   std::vector<std::pair<std::vector<std::string>, std::string>> qualifiers;  // words, meaning
+  std::unordered_set<std::string> particle_verbs;  // verbs whose "over" is a particle: handed, took
   std::unordered_set<std::string> stop = {"in", "on", "at", "from", "to", "by", "with", "for", "over", "since",
                                           "after", "before", "during", "per", "into", "and", "or", "but", "that",
                                           "which", "who", "were", "was", "are", "is", "had", "have", "has", "will",
@@ -49,6 +50,7 @@ const Lexicon& Lex() {
       std::vector<std::string> words = SplitWords(line.substr(0, tab));
       l->qualifiers.emplace_back(words, std::string(line.substr(tab + 1)));
     }
+    for (std::string_view line : DataLines("en/particle_verbs.txt")) l->particle_verbs.emplace(line);
     return l;
   }();
   return *lex;
@@ -201,6 +203,8 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Sp
       bool match = true;
       for (size_t k = 0; k < words.size() && match; ++k) match = IsWord(toks[i - words.size() + k], words[k]);
       if (!match) continue;
+      // "handed over seven", "took over 12": the particle of a phrasal verb, not "more than".
+      if (words.size() == 1 && i >= 2 && Lex().particle_verbs.count(toks[i - 2].lower)) break;
       if (q.qualifier.empty() || words.size() > 1) {
         std::string phrase;
         for (const auto& w : words) phrase += (phrase.empty() ? "" : " ") + w;

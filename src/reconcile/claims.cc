@@ -10,6 +10,7 @@
 #include "core/civil_time.h"
 #include "core/data.h"
 #include "core/text.h"
+#include "reconcile/count_roles.h"
 
 namespace crosscheck {
 namespace {
@@ -163,6 +164,11 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       c.key = best->value.substr(0, std::min<size_t>(best->value.size(), 10));
       c.display = c.key;
       c.confidence = best->confidence;
+      // A day named only relative to the report ("on Monday", "yesterday") that misses the date
+      // others give is the report contradicting itself, not a rival date.
+      std::string surface = text.substr(best->span.begin, best->span.end - best->span.begin);
+      c.implied = best->anchor != "none" && best->value.size() == 10 &&
+                  std::none_of(surface.begin(), surface.end(), [](char ch) { return isdigit(static_cast<unsigned char>(ch)); });
       out->push_back(c);
     }
     // The weekday of the happening: stated ("Tuesday's talks") or implied by a full date.
@@ -264,33 +270,114 @@ std::string CountContext(const std::string& text, const Quantity& q) {
   return "";
 }
 
+// The person a per-person count is about: the person named nearest before it in its sentence
+// ("sentenced Jan Kowal ... to six years"), else the nearest after, else the person the report
+// names most (a tabloid's "shipyard boss ... jailed for ten years"); -1 when none.
+int PersonNear(const ArticleFacts& f, int sentence, uint32_t at) {
+  int before = -1, after = -1;
+  std::map<int, int> mentions;
+  for (const EntityMention& m : f.entities.mentions) {
+    if (m.entity < 0 || f.entities.entities[m.entity].kind != EntityKind::kPerson) continue;
+    ++mentions[m.entity];
+    if (m.sentence != sentence) continue;
+    if (m.span.end <= at) before = m.entity;
+    else if (after < 0) after = m.entity;
+  }
+  if (before >= 0 || after >= 0) return before >= 0 ? before : after;
+  int most = -1;
+  for (const auto& [entity, n] : mentions)
+    if (most < 0 || n > mentions[most]) most = entity;
+  return most;
+}
+
+// The event a fact of sentence `s` belongs to: the happening the sentence reports, else the
+// one the article is about.
+std::string EventOfSentence(const StoryView& story, const ArticleView& v, int s, bool* in_event_sentence) {
+  for (const EventMention& m : v.facts->events)
+    if (m.sentence == s) { *in_event_sentence = true; return EventOfMention(story, v, m); }
+  *in_event_sentence = false;
+  return PrimaryEvent(story, v);
+}
+
+// A count or amount whose role the sentence tells ("38 people were killed", "a budget of 40
+// million euros", "six years in prison") lands in the role's slot of its event, whatever noun
+// it uses; such slots hold one value per happening and can be disputed.
+bool AddRoleClaim(const StoryView& story, const ArticleView& v, Span span, int sentence, const std::string& unit,
+                  const std::string& group, const std::vector<Span>& numbers, bool vague, Claim c,
+                  std::vector<Claim>* out) {
+  if (sentence < 0 || static_cast<size_t>(sentence) >= v.facts->sentences.size()) return false;
+  bool duration = c.kind == ValueKind::kDuration;
+  CountRole role = RoleOfNumber(v.article->text, v.facts->sentences[sentence], span, numbers, duration);
+  // "thousands of protesters" is a checkable size of a crowd; "thousands continue to be
+  // displaced" says no number.
+  if (role.role.empty() || (vague && !role.noun)) return false;
+  bool in_event_sentence = false;
+  c.event = EventOfSentence(story, v, sentence, &in_event_sentence);
+  std::string person_key, person_name;
+  if (role.per_person) {
+    int person = PersonNear(*v.facts, sentence, span.begin);
+    if (person < 0) return false;  // whose sentence or fine, the report does not say
+    std::vector<std::string> words = SplitWords(PersonKey(*v.facts, person));
+    person_key = words.empty() ? "" : words.back();  // surnames meet across spellings of the given name
+    person_name = v.facts->entities.entities[person].canonical;
+  }
+  // A count that changes is compared as of the moment its sentence gives ("38 on Saturday
+  // night"); a bare day in the sentence is mostly the happening's, not the count's.
+  if (role.grows) {
+    for (const TimeExpression& t : v.facts->times)
+      if (t.sentence == sentence && t.value.size() > 10 && IsComparableDate(t.value)) {  // "2026-03-21TNI"
+        c.day = t.value.substr(0, 10);
+        break;
+      }
+  }
+  c.slot = "role|" + role.role + "|" + unit + "|" + group + "|" + person_key + "|" + c.event;
+  c.subject = role.role + (group.empty() ? "" : " (" + group + ")") + (person_name.empty() ? "" : " of " + person_name) +
+              (unit.empty() || duration ? "" : " (" + unit + ")");
+  c.can_conflict = !c.event.empty();
+  c.grows = role.grows;
+  c.confidence = in_event_sentence ? 0.8 : 0.7;
+  out->push_back(std::move(c));
+  return true;
+}
+
+// Whose people a count counts, when its words name a nation ("seven Guyanese nationals" ->
+// Guyana): counts of two nations' people are two questions.
+std::string GroupOf(const ArticleFacts& f, const Quantity& q) {
+  uint32_t end = q.span.end + static_cast<uint32_t>(q.counted.size()) + 2;
+  for (const EntityMention& m : f.entities.mentions) {
+    if (m.entity < 0 || m.span.begin < q.span.end || m.span.begin > end) continue;
+    const Entity& e = f.entities.entities[m.entity];
+    if (e.kind == EntityKind::kCountry) return e.canonical;
+  }
+  return "";
+}
+
+// The unit a count is in, when its counted words name one ("million euro cost" -> euro).
+std::string UnitOf(const Quantity& q) {
+  if (q.percent) return "percent";
+  if (IsUnitNoun(q.head)) return q.head;
+  for (std::string w : SplitWords(AsciiLower(q.counted))) {
+    if (IsUnitNoun(w)) return w;
+    if (w.size() > 3 && w.back() == 's' && IsUnitNoun(w.substr(0, w.size() - 1))) return w.substr(0, w.size() - 1);
+  }
+  return "";
+}
+
 void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
   std::vector<int> event_sentences;
   for (const EventMention& m : v.facts->events) event_sentences.push_back(m.sentence);
+  std::vector<Span> numbers;
+  for (const Quantity& q : v.facts->quantities) numbers.push_back(q.span);
+  for (const TimeExpression& t : v.facts->times)
+    if (t.type == TimeType::kDuration) numbers.push_back(t.span);
+  std::string day = v.article->published.substr(0, std::min<size_t>(10, v.article->published.size()));
   for (const Quantity& q : v.facts->quantities) {
-    if (q.head.empty()) continue;
     // "one of", "the two leaders": small counts written as words are phrasing, not claims.
     bool digits = q.span.end > q.span.begin && isdigit(static_cast<unsigned char>(v.article->text[q.span.end - 1]));
     if (q.value < 3 && !q.percent && !digits) continue;
-    // A count in a sentence that reports the happening belongs to it and can be disputed
-    // ("46 fishermen" against "64 fishermen"); counts elsewhere are background.
-    int event_mention = -1;
-    for (size_t k = 0; k < v.facts->events.size(); ++k)
-      if (v.facts->events[k].sentence == q.sentence) { event_mention = static_cast<int>(k); break; }
-    std::string context = CountContext(v.article->text, q);
     Claim c;
-    c.slot = "count|" + std::string(q.percent ? "share of " : "") + q.head + (context.empty() ? "" : " " + context) +
-             (q.qualifier == "each" ? "|each" : "");
-    c.subject = (q.percent ? "share of " : "number of ") + q.counted + (context.empty() ? "" : " " + context);
     c.kind = ValueKind::kNumber;
-    c.can_conflict = false;  // counts in passing: one story holds many counts of a thing
-    if (event_mention >= 0) {
-      c.event = EventOfMention(story, v, v.facts->events[event_mention]);
-      c.slot += "|" + c.event;
-      c.can_conflict = true;
-      c.confidence = 0.6;
-    }
-    c.day = v.article->published.substr(0, std::min<size_t>(10, v.article->published.size()));
+    c.day = day;
     c.low = q.low, c.high = q.high;
     char buf[64];
     std::snprintf(buf, sizeof buf, "%g", q.value);
@@ -299,7 +386,48 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     c.article = v.article->id;
     c.evidence = Sentence(v, q.sentence);
     c.sentence = q.sentence;
+    // "five more bodies", "another 12" are increments, not the toll itself.
+    bool vague = !digits && q.high > q.low;
+    std::string after = AsciiLower(v.article->text.substr(q.span.end, 6));
+    bool increment = WordBefore(v.article->text, q.span.begin) == "another" ||
+                     WordBefore(v.article->text, q.span.begin) == "additional" || after.rfind(" more", 0) == 0;
+    if (!increment && AddRoleClaim(story, v, q.span, q.sentence, UnitOf(q), GroupOf(*v.facts, q), numbers, vague, c, out)) continue;
+    if (q.head.empty()) continue;
+    // A count in a sentence that reports the happening belongs to it and can be disputed
+    // ("46 fishermen" against "64 fishermen"); counts elsewhere are background.
+    int event_mention = -1;
+    for (size_t k = 0; k < v.facts->events.size(); ++k)
+      if (v.facts->events[k].sentence == q.sentence) { event_mention = static_cast<int>(k); break; }
+    std::string context = CountContext(v.article->text, q);
+    c.slot = "count|" + std::string(q.percent ? "share of " : "") + q.head + (context.empty() ? "" : " " + context) +
+             (q.qualifier == "each" ? "|each" : "");
+    c.subject = (q.percent ? "share of " : "number of ") + q.counted + (context.empty() ? "" : " " + context);
+    c.can_conflict = false;  // counts in passing: one story holds many counts of a thing
+    if (event_mention >= 0) {
+      c.event = EventOfMention(story, v, v.facts->events[event_mention]);
+      c.slot += "|" + c.event;
+      c.can_conflict = true;
+      c.confidence = 0.6;
+    }
     out->push_back(c);
+  }
+  // Durations with a role: a prison term, a ban ("banned for 10 years").
+  for (const TimeExpression& t : v.facts->times) {
+    if (t.type != TimeType::kDuration) continue;
+    double secs = DurationSeconds(t.value);
+    if (secs <= 0) continue;
+    Claim c;
+    c.kind = ValueKind::kDuration;
+    c.day = day;
+    c.low = c.high = secs;
+    if (t.mod == "MORE_THAN" || t.mod == "EQUAL_OR_MORE") c.high = secs * 1.5;
+    else if (t.mod == "LESS_THAN" || t.mod == "EQUAL_OR_LESS") c.low = secs * 0.5;
+    c.key = t.value;
+    c.display = v.article->text.substr(t.span.begin, t.span.end - t.span.begin);
+    c.article = v.article->id;
+    c.evidence = Sentence(v, t.sentence);
+    c.sentence = t.sentence;
+    AddRoleClaim(story, v, t.span, t.sentence, "duration", "", numbers, /*vague=*/false, c, out);
   }
 }
 
@@ -381,7 +509,12 @@ bool SameSurname(const std::string& a, const std::string& b) {
 bool SamePerson(const std::string& raw_a, const std::string& raw_b) {
   if (raw_a == raw_b) return true;
   // "Solbakken-Haug" and "Solbakken Haug" are one name.
-  std::string a = raw_a, b = raw_b;
+  // Keys carry a kind prefix ("per:"); names are compared without it.
+  auto bare = [](const std::string& k) {
+    size_t colon = k.find(':');
+    return colon != std::string::npos && colon <= 4 ? k.substr(colon + 1) : k;
+  };
+  std::string a = bare(raw_a), b = bare(raw_b);
   std::replace(a.begin(), a.end(), '-', ' ');
   std::replace(b.begin(), b.end(), '-', ' ');
   std::vector<std::string> ta = SplitWords(a), tb = SplitWords(b);

@@ -33,6 +33,7 @@ struct Claim {
   bool implied = false;     // inferred from wording ("the X administration"), not stated
   int weekday = 0;          // a weekday the evidence states with a date claim, 1 = Monday
   std::string day;          // the report's publication day ("2026-03-21"), "" when unknown
+  bool grows = false;       // a count that rises as the story goes on (a death toll)
 };
 
 // Everything the reconciler knows about one article.

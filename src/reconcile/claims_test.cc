@@ -32,6 +32,10 @@ TEST(ClaimsTest, CompatibleWordingsAreNotConflicts) {
 TEST(ClaimsTest, PeopleMeetAcrossSpellings) {
   EXPECT_TRUE(SamePerson("donald trump", "trump"));
   EXPECT_TRUE(SamePerson("ingrid solbakken-haug", "ingrid solbakken haug"));
+  // Keys as the entity stage writes them, with their kind prefix.
+  EXPECT_TRUE(SamePerson("per:solbakken haug", "per:ingrid solbakken haug"));
+  EXPECT_TRUE(SamePerson("per:trump", "per:donald trump"));
+  EXPECT_FALSE(SamePerson("per:john mwakalinga", "per:joseph mwakalinga"));
   EXPECT_TRUE(SamePerson("comfort adzo tettey", "comfort adzo tetteh"));
   EXPECT_TRUE(SamePerson("k tounkara", "khady tounkara"));
   EXPECT_FALSE(SamePerson("khady tounkara", "awa tounkara"));

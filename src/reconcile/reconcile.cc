@@ -116,12 +116,17 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
       if (!distinct) continue;
       // Counts change as a story goes on (a toll rises by the day): numbers are disputed only
       // between reports of the same day, against a value that two reports agree on.
-      if (first.kind == ValueKind::kNumber) {
-        bool same_day = false;
+      // A count whose role the sentence names (a death toll, a budget) is disputed between any
+      // two reports; a toll that grows only between reports of one day or when far apart.
+      bool role_slot = slot.rfind("role|", 0) == 0;
+      if ((first.kind == ValueKind::kNumber && !role_slot) || first.grows) {
+        bool same_day = false, far = true;
         for (const Claim* a : groups[0].claims)
-          for (const Claim* b : groups[1].claims)
+          for (const Claim* b : groups[1].claims) {
             same_day = same_day || a->day.empty() || b->day.empty() || a->day == b->day;
-        if (!same_day || groups[0].independent.size() < 2) continue;
+            far = far && std::max(a->low, b->low) >= 2 * std::min(a->high, b->high);
+          }
+        if (role_slot ? !(same_day || far) : (!same_day || groups[0].independent.size() < 2)) continue;
       }
       bool status = first.kind == ValueKind::kStatus;
       bool implied_side = std::any_of(groups.begin(), groups.end(), [](const ValueGroup& g) { return g.all_implied; });

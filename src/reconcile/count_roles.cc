@@ -1,0 +1,155 @@
+#include "reconcile/count_roles.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/data.h"
+#include "core/text.h"
+
+namespace crosscheck {
+namespace {
+
+struct Cue {
+  std::vector<std::string> words;
+  CountRole role;
+  bool noun_only = false;  // a cue only as the counted noun ("the 40 million euro cost", not "could cost")
+};
+
+struct Lexicon {
+  std::unordered_map<std::string, std::vector<Cue>> by_first_word;
+  std::unordered_set<std::string> units;
+};
+
+const Lexicon& Lex() {
+  static const Lexicon* lex = [] {
+    auto* l = new Lexicon;
+    for (std::string_view line : DataLines("en/count_roles.txt")) {
+      std::vector<std::string_view> fields;
+      size_t start = 0;
+      for (size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1)
+        fields.push_back(line.substr(start, tab - start));
+      fields.push_back(line.substr(start));
+      if (fields.size() < 2) continue;
+      Cue cue;
+      cue.words = SplitWords(fields[0]);
+      cue.role.role = std::string(fields[1]);
+      if (fields.size() > 2) {
+        cue.role.grows = fields[2].find("grows") != std::string_view::npos;
+        cue.role.per_person = fields[2].find("person") != std::string_view::npos;
+        cue.role.time = fields[2].find("time") != std::string_view::npos;
+        cue.noun_only = fields[2].find("noun") != std::string_view::npos;
+      }
+      if (!cue.words.empty()) l->by_first_word[cue.words.front()].push_back(std::move(cue));
+    }
+    for (std::string_view line : DataLines("en/units.txt")) l->units.emplace(line);
+    return l;
+  }();
+  return *lex;
+}
+
+struct Word {
+  std::string lower;
+  bool unit = false;  // "euros", "PLN": part of the amount, not a word between it and its cue
+  uint32_t begin, end;
+  bool clause_break_before = false;  // a ';', ':', dash or bracket stands between it and the word before
+  bool comma_before = false;
+};
+
+bool IsWordByte(unsigned char c) { return isalnum(c) || c >= 0x80 || c == '\'' || c == '-' || c == '.'; }
+
+std::vector<Word> Words(std::string_view text, Span sentence) {
+  std::vector<Word> out;
+  bool pending_break = false, pending_comma = false;
+  uint32_t i = sentence.begin, end = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(text.size()));
+  while (i < end) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!IsWordByte(c) || c == '.' || c == '-' || c == '\'') {
+      if (c == ';' || c == ':' || c == '(' || c == ')') pending_break = true;
+      if (c == ',') pending_comma = true;
+      ++i;
+      continue;
+    }
+    // General punctuation (U+2000..U+203F: dashes, curly quotes) separates words; dashes
+    // also break the clause.
+    if (c == 0xE2 && i + 2 < end && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      unsigned char third = static_cast<unsigned char>(text[i + 2]);
+      if (third == 0x93 || third == 0x94) pending_break = true;
+      i += 3;
+      continue;
+    }
+    uint32_t b = i;
+    while (i < end && IsWordByte(static_cast<unsigned char>(text[i])) &&
+           !(static_cast<unsigned char>(text[i]) == 0xE2 && i + 1 < end && static_cast<unsigned char>(text[i + 1]) == 0x80))
+      ++i;
+    uint32_t e = i;
+    while (e > b && (text[e - 1] == '.' || text[e - 1] == '-' || text[e - 1] == '\'')) --e;
+    std::string_view raw = text.substr(b, e - b);
+    std::string lower = AsciiLower(raw);
+    bool unit = IsUnitNoun(lower) || (lower.size() > 3 && lower.back() == 's' && IsUnitNoun(lower.substr(0, lower.size() - 1))) ||
+                (raw.size() == 3 && std::all_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }));
+    out.push_back({std::move(lower), unit, b, e, pending_break, pending_comma});
+    pending_break = pending_comma = false;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsUnitNoun(std::string_view noun) { return Lex().units.count(std::string(noun)) > 0; }
+
+CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const std::vector<Span>& others,
+                       bool duration) {
+  constexpr int kMaxGap = 6;  // words between a cue and its number
+  std::vector<Word> words = Words(text, sentence);
+  int first = -1, last = -1;  // the number's own words
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].end <= span.begin || words[i].begin >= span.end) continue;
+    if (first < 0) first = static_cast<int>(i);
+    last = static_cast<int>(i);
+  }
+  if (first < 0) return {};
+  auto other_between = [&](uint32_t a, uint32_t b) {
+    return std::any_of(others.begin(), others.end(), [&](Span o) {
+      return !(o.begin == span.begin && o.end == span.end) && o.begin >= a && o.end <= b;
+    });
+  };
+  CountRole best;
+  int best_gap = kMaxGap + 1;
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto it = Lex().by_first_word.find(words[i].lower);
+    if (it == Lex().by_first_word.end()) continue;
+    for (const Cue& cue : it->second) {
+      if (cue.role.time != duration) continue;
+      size_t n = cue.words.size();
+      if (i + n > words.size()) continue;
+      bool match = true;
+      for (size_t k = 1; k < n && match; ++k) match = words[i + k].lower == cue.words[k] && !words[i + k].clause_break_before;
+      if (!match) continue;
+      int cue_first = static_cast<int>(i), cue_last = static_cast<int>(i + n - 1);
+      if (cue_last >= first && cue_first <= last) continue;  // inside the number ("dozens")
+      bool before = cue_last < first;
+      int from = before ? cue_last + 1 : last + 1, to = before ? first : cue_first;
+      int gap = 0;
+      for (int k = from; k < to; ++k) gap += words[k].unit ? 0 : 1;
+      // The counted noun: right after the number, or after "of" ("thousands of protesters").
+      bool noun = !before && (gap == 0 || (gap == 1 && words[from].lower == "of"));
+      if (cue.noun_only && !noun) continue;
+      // A comma ends the number's phrase on its right ("who ran it for seven years, was jailed").
+      bool broken = false;
+      for (int k = from; k <= to && k < static_cast<int>(words.size()); ++k)
+        broken = broken || words[k].clause_break_before || (!before && words[k].comma_before);
+      if (broken) continue;
+      uint32_t a = before ? words[cue_last].end : span.end, b = before ? span.begin : words[cue_first].begin;
+      if (other_between(a, b)) continue;
+      if (gap < best_gap || (gap == best_gap && !before)) {
+        best_gap = gap;
+        best = cue.role;
+        best.noun = noun;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace crosscheck
