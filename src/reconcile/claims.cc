@@ -138,6 +138,21 @@ Claim EventClaim(const ArticleView& v, const EventMention& m, const std::string&
   return c;
 }
 
+// Whether a time and an event trigger sit in different clauses of their sentence: "resumed the
+// search on Sunday after the ferry capsized" dates the search, not the capsizing.
+bool ClauseBetween(const std::string& text, Span a, Span b) {
+  static const char* kJoins[] = {"after", "before", "since", "following", "when", "while", "until", "as", "but", "and"};
+  uint32_t from = std::min(a.end, b.end), to = std::max(a.begin, b.begin);
+  if (from >= to) return false;
+  for (const std::string& w : SplitWords(text.substr(from, to - from))) {
+    std::string word = AsciiLower(w);
+    while (!word.empty() && !isalpha(static_cast<unsigned char>(word.back()))) word.pop_back();
+    if (std::find_if(std::begin(kJoins), std::end(kJoins), [&](const char* j) { return word == j; }) != std::end(kJoins))
+      return true;
+  }
+  return false;
+}
+
 void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
   const ArticleFacts& f = *v.facts;
   const std::string& text = v.article->text;
@@ -153,6 +168,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       const TimeExpression& te = f.times[t];
       if (te.type != TimeType::kDate || !IsComparableDate(te.value)) continue;
       if (IsBoundaryTime(text, te)) continue;
+      if (ClauseBetween(text, te.span, m.span)) continue;
       uint32_t d = te.span.begin > m.span.end ? te.span.begin - m.span.end : m.span.begin - std::min(m.span.begin, te.span.end);
       if (d < best_distance) { best_distance = d; best = &te; }
     }

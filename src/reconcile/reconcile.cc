@@ -130,7 +130,11 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
       }
       bool status = first.kind == ValueKind::kStatus;
       bool implied_side = std::any_of(groups.begin(), groups.end(), [](const ValueGroup& g) { return g.all_implied; });
-      f.kind = (status || implied_side) ? FindingKind::kInconsistency : FindingKind::kContradiction;
+      // Two reports naming different weekdays for one happening dispute it; a weekday against
+      // the date a report implies is the report at odds with itself.
+      bool weekday = slot.rfind("weekday|", 0) == 0;
+      f.kind = (weekday ? implied_side : (status || implied_side)) ? FindingKind::kInconsistency
+                                                                   : FindingKind::kContradiction;
       for (const ValueGroup& g : groups) f.claims.push_back(ToClaimValue(g));
       f.confidence = std::min(Support(groups[0], copy_of), Support(groups[1], copy_of) + 0.3);
       f.detail = f.claims[0].value + " (" + ListArticles(groups[0].articles) + ") against " + f.claims[1].value + " (" +
