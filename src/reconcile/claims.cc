@@ -217,7 +217,8 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     }
     if (!m.venue.empty()) {
       Claim c = EventClaim(v, m, event);
-      c.slot = "venue|" + event + "|" + m.kind;
+      // One happening has one venue, whichever word a report uses for it ("the talks", "the signing").
+      c.slot = "venue|" + event;
       c.subject = "venue of the " + what;
       c.kind = ValueKind::kText;
       c.key = AsciiLower(m.venue);
@@ -456,7 +457,6 @@ void AddQuoteClaims(const ArticleView& v, std::vector<Claim>* out) {
     std::string key;
     for (char c : words)
       if (isalnum(static_cast<unsigned char>(c)) || c == ' ') key.push_back(c);
-    if (key.size() > 60) key.resize(60);
     Claim c;
     c.slot = "speaker|" + key;
     c.subject = "who said \"" + v.article->text.substr(q.span.begin, std::min<uint32_t>(q.span.end - q.span.begin, 80)) + "\"";
@@ -607,6 +607,36 @@ std::string PrimaryEvent(const StoryView& story, const ArticleView& view) {
   return latest ? latest->id : view.events.front();
 }
 
+// Reports quote more or less of the same words: a quote whose words lie mostly inside a longer
+// one's is the same quote, so both land in the longer quote's slot.
+void MergeQuoteSlots(std::vector<Claim>* claims) {
+  std::map<std::string, std::set<std::string>> words;  // slot -> its words
+  for (const Claim& c : *claims)
+    if (c.slot.rfind("speaker|", 0) == 0 && !words.count(c.slot)) {
+      std::vector<std::string> w = SplitWords(c.slot.substr(8));
+      words[c.slot] = std::set<std::string>(w.begin(), w.end());
+    }
+  std::map<std::string, std::string> into;
+  for (const auto& [slot, mine] : words) {
+    if (mine.size() < 4) continue;
+    const std::string* best = nullptr;
+    for (const auto& [other, theirs] : words) {
+      if (other == slot || theirs.size() < mine.size() || (theirs.size() == mine.size() && other < slot)) continue;
+      size_t shared = 0;
+      for (const std::string& w : mine) shared += theirs.count(w);
+      if (shared * 5 >= mine.size() * 4 && (!best || words[*best].size() < theirs.size())) best = &other;
+    }
+    if (best) into[slot] = *best;
+  }
+  for (Claim& c : *claims) {
+    auto it = into.find(c.slot);
+    for (int hops = 0; it != into.end() && hops < 8; ++hops) {  // follow to the longest quote
+      c.slot = it->second;
+      it = into.find(c.slot);
+    }
+  }
+}
+
 std::vector<Claim> BuildClaims(const StoryView& story) {
   std::vector<Claim> out;
   PersonCountries countries = CollectCountries(story);
@@ -616,6 +646,7 @@ std::vector<Claim> BuildClaims(const StoryView& story) {
     AddQuantityClaims(story, v, &out);
     AddQuoteClaims(v, &out);
   }
+  MergeQuoteSlots(&out);
   return out;
 }
 
