@@ -57,6 +57,14 @@ std::string WordBefore(const std::string& text, uint32_t at) {
   return AsciiLower(text.substr(b, end - b));
 }
 
+std::string WordAfter(const std::string& text, uint32_t at) {
+  size_t b = at;
+  while (b < text.size() && text[b] == ' ') ++b;
+  size_t e = b;
+  while (e < text.size() && isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  return AsciiLower(text.substr(b, e - b));
+}
+
 // Whether the country of an office is known for this person elsewhere in the story.
 using PersonCountries = std::map<std::string, std::string>;  // person key -> country canonical
 
@@ -244,10 +252,15 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       // How long the happening lasted: "lasted just over an hour", "ended after an hour" —
       // not "a delay of over two hours" or "sheltering for three days".
       static const char* kLasting[] = {"lasted", "lasting", "lasts", "last", "took", "after", "long"};
+      // Or a length worn as an adjective: "a five-hour session", "the 40-minute handover".
+      static const char* kSittings[] = {"session", "meeting", "talks", "negotiations", "handover", "hearing",
+                                        "discussion", "discussions", "ceremony", "operation", "debate"};
       std::string before = WordBefore(text, te.span.begin);
-      if (std::find_if(std::begin(kLasting), std::end(kLasting), [&](const char* w) { return before == w; }) ==
-          std::end(kLasting))
-        continue;
+      std::string after = WordAfter(text, te.span.end);
+      auto in = [](const auto& list, const std::string& w) {
+        return std::find_if(std::begin(list), std::end(list), [&](const char* x) { return w == x; }) != std::end(list);
+      };
+      if (!in(kLasting, before) && !in(kSittings, after)) continue;
       double secs = DurationSeconds(te.value);
       if (secs <= 0 || secs > 7 * 86400) continue;  // how long a meeting lasted, not "two decades"
       Claim c = EventClaim(v, m, event);
