@@ -120,9 +120,18 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Span>& se
         q.speaker_span = toks[k - 1].span;
         break;
       }
-      uint32_t end = k + 6 < toks.size() ? toks[k + 6].span.end : static_cast<uint32_t>(text.size());
-      speaker = speakers.NearestIn(toks[p.close].span.end, end, toks[k].span.begin);
+      // ", X said": the name before the verb. ", said X": the name after it, only when the verb
+      // opens the attribution; in ", the judge said, adding that X ..." the speaker is the judge
+      // (a nominal this stage does not name), not the X the judge speaks of.
+      speaker = speakers.NearestIn(toks[p.close].span.end, toks[k].span.begin, toks[k].span.begin);
+      bool verb_opens = true;
+      for (size_t j = p.close + 1; j < k; ++j) verb_opens = verb_opens && toks[j].kind != TokenKind::kWord;
+      if (speaker < 0 && verb_opens) {
+        uint32_t end = k + 6 < toks.size() ? toks[k + 6].span.end : static_cast<uint32_t>(text.size());
+        speaker = speakers.NearestIn(toks[k].span.end, end, toks[k].span.end);
+      }
       if (speaker >= 0) q.speaker_span = speakers.mention(speaker).span;
+      break;
     }
     // Before the quote: "X said: “...”", "X emphasized,\n“...”".
     if (speaker < 0) {
