@@ -141,6 +141,17 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
                  ListArticles(groups[1].articles) + ")";
       if (slot.rfind("weekday|", 0) == 0)
         f.detail = "The weekday stated does not match the date the other reports give: " + f.detail;
+      // What most reports agree on stays a corroborated fact beside the dispute.
+      if (f.kind == FindingKind::kContradiction && first.report_agreement && groups[0].independent.size() >= 2 &&
+          groups[0].independent.size() > groups[1].independent.size()) {
+        Finding agreed = f;
+        agreed.kind = FindingKind::kCorroboration;
+        agreed.claims = {ToClaimValue(groups[0])};
+        agreed.confidence = Support(groups[0], copy_of);
+        agreed.detail = std::to_string(groups[0].independent.size()) + " independent reports agree; " +
+                        ListArticles(groups[1].articles) + " say otherwise";
+        out.findings.push_back(std::move(agreed));
+      }
       out.findings.push_back(std::move(f));
     } else if (!first.report_agreement) {
       // Bookkeeping slots only speak up when they disagree.
