@@ -225,7 +225,7 @@ struct Lexicon {
   SvMap<std::string> org_alias;
   SvMap<std::string> person_alias;
   SvMap<std::string> person_country;                                  // FoldName(person canonical) -> country canonical
-  SvSet org_cues, place_cues, honorifics;                             // exact surface words
+  SvSet org_cues, place_cues, place_heads, honorifics;                // exact surface words
   SvSet connector_heads;                                              // folds before which "of"/"for" glue a name
   SvSet common_words, given_names;                                    // folds
   SvSet particles;                                                    // "van", "bin", "de" ...
@@ -389,6 +389,7 @@ const Lexicon& Lex() {
     g_building_abbreviations = &l->abbreviations;
     LoadWords("en/org_cues.txt", &l->org_cues, false);
     LoadWords("en/place_cues.txt", &l->place_cues, false);
+    LoadWords("en/place_heads.txt", &l->place_heads, false);
     LoadWords("en/honorifics.txt", &l->honorifics, false);
     LoadWords("en/common_words.txt", &l->common_words, true);
     LoadWords("en/given_names.txt", &l->given_names, true);
@@ -1096,7 +1097,8 @@ void Finder::ClassifyPlain(std::span<const Unit> units, bool person_hint) {
   std::string_view last(Raw(te - 1));
   bool cue = person_hint || OfficeEndsAt(tb) || SpeechAfter(te);
   if (digits) return Emit(tb, te, EntityKind::kOther, false);
-  if (lex_.place_cues.count(last) || (n > 2 && lex_.place_cues.count(Raw(tb)) && tokens_[tb + 1].fold == "of"))
+  if (lex_.place_cues.count(last) || (n > 2 && lex_.place_cues.count(Raw(tb)) && tokens_[tb + 1].fold == "of") ||
+      (n >= 2 && lex_.place_heads.count(Raw(tb))))
     return Emit(tb, te, EntityKind::kPlace, false);
   // A first name before a known person's surname ("Vladimir Putin" written another way).
   if (has_gaz) {
