@@ -135,6 +135,23 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
   }
 }
 
+bool IsWorldRegion(const std::string& name) {
+  static const auto* regions = new std::vector<std::string_view>(DataLines("en/regions.txt"));
+  std::string_view n = name;
+  for (std::string_view compass : {"West ", "East ", "North ", "South ", "Central ", "Western ", "Eastern ",
+                                   "Northern ", "Southern "})
+    if (n.substr(0, compass.size()) == compass) { n.remove_prefix(compass.size()); break; }
+  return std::find(regions->begin(), regions->end(), n) != regions->end();
+}
+
+// Every place and country the report names, as entity keys.
+std::shared_ptr<const std::set<std::string>> PlacesNamed(const ArticleFacts& f) {
+  auto out = std::make_shared<std::set<std::string>>();
+  for (const Entity& e : f.entities.entities)
+    if (e.kind == EntityKind::kPlace || e.kind == EntityKind::kCountry) out->insert(EntityKey(e.canonical, e.kind));
+  return out;
+}
+
 // A claim about the happening `m` names, with what every such claim shares: its report, event
 // and evidence sentence.
 Claim EventClaim(const ArticleView& v, const EventMention& m, const std::string& event) {
@@ -222,6 +239,22 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       c.implied = te.weekday == 0;
       c.report_agreement = false;
       out->push_back(c);
+    }
+    // Where: the first place the sentence puts the happening in ("in Porto", "on Lake Victoria").
+    for (int p : m.places) {
+      const Entity& place = f.entities.entities[p];
+      // A country or a continent is the setting, not the spot.
+      if (place.kind != EntityKind::kPlace || IsWorldRegion(place.canonical)) continue;
+      Claim c = EventClaim(v, m, event);
+      c.slot = "place|" + event;
+      c.subject = "where the " + what + " took place";
+      c.kind = ValueKind::kPlace;
+      c.key = EntityKey(place.canonical, place.kind);
+      c.display = place.canonical;
+      c.confidence = 0.7;
+      c.places_named = PlacesNamed(f);
+      out->push_back(c);
+      break;
     }
     if (!m.venue.empty()) {
       Claim c = EventClaim(v, m, event);
@@ -575,6 +608,12 @@ bool Compatible(const Claim& a, const Claim& b) {
       if (a.low <= b.high && b.low <= a.high) return true;
       double hi = std::max(std::abs(a.low), std::abs(b.low));
       return hi > 0 && std::abs(a.low - b.low) / hi <= 0.05;  // a number and its rounding
+    }
+    case ValueKind::kPlace: {
+      if (a.key == b.key) return true;
+      // A report that names the other place too is placing one inside the other, or naming a
+      // second spot; only places a report never mentions stand against each other.
+      return (a.places_named && a.places_named->count(b.key)) || (b.places_named && b.places_named->count(a.key));
     }
     case ValueKind::kText:
       return a.key == b.key || a.key.find(b.key) != std::string::npos || b.key.find(a.key) != std::string::npos;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,7 +16,7 @@
 
 namespace crosscheck {
 
-enum class ValueKind { kPerson, kDate, kDuration, kNumber, kText, kStatus };
+enum class ValueKind { kPerson, kDate, kDuration, kNumber, kText, kStatus, kPlace };
 
 struct Claim {
   std::string slot;         // machine key of the slot: "holder|head of delegation|ukraine"
@@ -34,6 +36,9 @@ struct Claim {
   int weekday = 0;          // a weekday the evidence states with a date claim, 1 = Monday
   std::string day;          // the report's publication day ("2026-03-21"), "" when unknown
   bool grows = false;       // a count that rises as the story goes on (a death toll)
+  // Places the whole report names (entity keys), for place claims: a report that also names
+  // the other side's place is not disputing it ("Dahej, Gujarat" against "Gujarat").
+  std::shared_ptr<const std::set<std::string>> places_named;
 };
 
 // Everything the reconciler knows about one article.

@@ -29,6 +29,16 @@ TEST(ClaimsTest, CompatibleWordingsAreNotConflicts) {
   EXPECT_TRUE(Compatible(Value(ValueKind::kText, "alvorada palace hotel"), Value(ValueKind::kText, "alvorada palace")));
 }
 
+TEST(ClaimsTest, PlacesConflictOnlyWhenTheReportNeverNamesTheOther) {
+  Claim dahej = Value(ValueKind::kPlace, "loc:dahej"), state = Value(ValueKind::kPlace, "loc:gujarat");
+  Claim other = Value(ValueKind::kPlace, "loc:ankleshwar");
+  dahej.places_named = std::make_shared<std::set<std::string>>(std::set<std::string>{"loc:dahej", "loc:gujarat"});
+  state.places_named = std::make_shared<std::set<std::string>>(std::set<std::string>{"loc:gujarat"});
+  other.places_named = std::make_shared<std::set<std::string>>(std::set<std::string>{"loc:ankleshwar"});
+  EXPECT_TRUE(Compatible(dahej, state));   // "Dahej, Gujarat" holds "Gujarat"
+  EXPECT_FALSE(Compatible(dahej, other));  // two towns, neither report naming the other's
+}
+
 TEST(ClaimsTest, PeopleMeetAcrossSpellings) {
   EXPECT_TRUE(SamePerson("donald trump", "trump"));
   EXPECT_TRUE(SamePerson("ingrid solbakken-haug", "ingrid solbakken haug"));
