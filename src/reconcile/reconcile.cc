@@ -214,11 +214,17 @@ void RankSources(const std::vector<Article>& articles, const std::vector<Claim>&
       for (const std::string& id : f.claims[k].articles) ++inconsistent[id];
   // An outlet's record across all its reports steadies the estimate for reports that make
   // few checkable claims: each report's trust leans on its outlet's, weighted by claims.
-  std::map<std::string, std::pair<double, int>> outlet_totals;  // outlet -> (trust * claims, claims)
+  // A report's own record: the share of its checkable claims that match the trust-weighted
+  // consensus, drawn towards its truth-discovery trust when it makes few (two claims' worth).
+  auto own_record = [&](const SourceTrust& t) {
+    constexpr double kPrior = 2;
+    return (t.agreed + kPrior * t.trust) / (t.claims + kPrior);
+  };
+  std::map<std::string, std::pair<double, int>> outlet_totals;  // outlet -> (record * claims, claims)
   for (const Article& a : articles) {
     const SourceTrust& t = result.sources[source_index.at(a.id)];
     if (a.outlet.empty() || t.claims == 0) continue;
-    outlet_totals[a.outlet].first += t.trust * t.claims;
+    outlet_totals[a.outlet].first += own_record(t) * t.claims;
     outlet_totals[a.outlet].second += t.claims;
   }
   constexpr double kOutletWeight = 3;  // claims' worth of weight the outlet's record carries
@@ -232,7 +238,7 @@ void RankSources(const std::vector<Article>& articles, const std::vector<Claim>&
     r.agreed = t.agreed;
     r.contradicted = t.claims - t.agreed;
     // Trust from agreement, lowered for each inconsistency inside the report itself.
-    double trust = t.claims ? t.trust : 0.5;
+    double trust = t.claims ? own_record(t) : 0.5;
     auto outlet = outlet_totals.find(a.outlet);
     if (outlet != outlet_totals.end() && outlet->second.second > t.claims) {
       double outlet_trust = outlet->second.first / outlet->second.second;
