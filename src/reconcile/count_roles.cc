@@ -14,6 +14,8 @@ struct Cue {
   std::vector<std::string> words;
   CountRole role;
   bool noun_only = false;  // a cue only as the counted noun ("the 40 million euro cost", not "could cost")
+  bool weak = false;       // yields to any other cue in reach
+  bool adjacent = false;   // only right before the number
 };
 
 struct Lexicon {
@@ -39,6 +41,8 @@ const Lexicon& Lex() {
         cue.role.per_person = fields[2].find("person") != std::string_view::npos;
         cue.role.time = fields[2].find("time") != std::string_view::npos;
         cue.noun_only = fields[2].find("noun") != std::string_view::npos;
+        cue.weak = fields[2].find("weak") != std::string_view::npos;
+        cue.adjacent = fields[2].find("adjacent") != std::string_view::npos;
       }
       if (!cue.words.empty()) l->by_first_word[cue.words.front()].push_back(std::move(cue));
     }
@@ -116,6 +120,7 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
   };
   CountRole best;
   int best_gap = kMaxGap + 1;
+  bool best_weak = true;
   for (size_t i = 0; i < words.size(); ++i) {
     auto it = Lex().by_first_word.find(words[i].lower);
     if (it == Lex().by_first_word.end()) continue;
@@ -135,6 +140,7 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       // The counted noun: right after the number, or after "of" ("thousands of protesters").
       bool noun = !before && (gap == 0 || (gap == 1 && words[from].lower == "of"));
       if (cue.noun_only && !noun) continue;
+      if (cue.adjacent && !(before && gap == 0)) continue;
       // A comma ends the number's phrase on its right ("who ran it for seven years, was jailed").
       bool broken = false;
       for (int k = from; k <= to && k < static_cast<int>(words.size()); ++k)
@@ -142,8 +148,11 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       if (broken) continue;
       uint32_t a = before ? words[cue_last].end : span.end, b = before ? span.begin : words[cue_first].begin;
       if (other_between(a, b)) continue;
-      if (gap < best_gap || (gap == best_gap && !before)) {
+      bool better = best.role.empty() || (best_weak && !cue.weak) ||
+                    (best_weak == cue.weak && (gap < best_gap || (gap == best_gap && !before)));
+      if (gap <= kMaxGap && better) {
         best_gap = gap;
+        best_weak = cue.weak;
         best = cue.role;
         best.noun = noun;
       }

@@ -51,6 +51,13 @@ TEST(CountRoles, SomeCuesOnlyAsTheCountedNoun) {
   EXPECT_TRUE(RoleIn("Thousands of protesters packed the streets.", "Thousands").noun);
 }
 
+TEST(CountRoles, AWeakCueYieldsToASpecificOne) {
+  std::string s = "Agbenyo polled 24,418 votes, finishing with a margin of 351 votes.";
+  EXPECT_EQ(RoleIn(s, "351", {"24,418"}).role, "margin");
+  EXPECT_EQ(RoleIn("Agbenyo won the by-election by 351 votes.", "351").role, "margin");
+  EXPECT_EQ(RoleIn(s, "24,418", {"351"}).role, "votes");
+}
+
 TEST(CountRoles, NoCueNoRole) {
   EXPECT_EQ(RoleIn("The port handled 14,000 containers in March.", "14,000").role, "");
   // A cue past a clause break belongs to the other clause.
