@@ -56,8 +56,13 @@ std::string FindVenue(std::string_view text, std::span<const Token> st) {
   for (size_t k = 0; k < st.size(); ++k) {
     if (st[k].kind != TokenKind::kWord || !Lex().venue_words.count(std::string(st[k].text))) continue;
     size_t b = k;
+    // A lower-case cue ("crossing") may follow one common word: "the Pacaraima border crossing".
+    size_t name_end = k;
+    if (!IsCapitalised(st[k].text) && b > 1 && st[b - 1].kind == TokenKind::kWord && !IsCapitalised(st[b - 1].text) &&
+        IsCapitalised(st[b - 2].text))
+      name_end = --b;
     while (b > 0 && st[b - 1].kind == TokenKind::kWord && IsCapitalised(st[b - 1].text)) --b;
-    if (b == k) continue;  // "the palace" alone is no name
+    if (b == name_end) continue;  // "the palace" alone is no name
     return std::string(text.substr(st[b].span.begin, st[k].span.end - st[b].span.begin));
   }
   return "";

@@ -449,6 +449,9 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     c.article = v.article->id;
     c.evidence = Sentence(v, q.sentence);
     c.sentence = q.sentence;
+    // An age ("a 34-year-old miner") counts nobody.
+    std::string next = AsciiLower(v.article->text.substr(q.span.end, 12));
+    if (next.rfind("-year-old", 0) == 0 || next.rfind(" years old", 0) == 0 || next.rfind(" year-old", 0) == 0) continue;
     // "five more bodies", "another 12" are increments, not the toll itself.
     bool vague = !digits && q.high > q.low;
     std::string after = AsciiLower(v.article->text.substr(q.span.end, 6));

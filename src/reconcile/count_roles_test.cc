@@ -59,6 +59,7 @@ TEST(CountRoles, AWeakCueYieldsToASpecificOne) {
 }
 
 TEST(CountRoles, NoCueNoRole) {
+  EXPECT_EQ(RoleIn("The 30 miners, whose names were not released, were flown home.", "30").role, "");
   EXPECT_EQ(RoleIn("The port handled 14,000 containers in March.", "14,000").role, "");
   // A cue past a clause break belongs to the other clause.
   EXPECT_EQ(RoleIn("The ferry had 212 seats; nobody was killed.", "212").role, "seats");
