@@ -160,6 +160,18 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       }
     }
   }
+  if (best.role.empty() && !duration) {
+    // Gapping: "Guyana released 11 Venezuelans and Venezuela seven Guyanese" — a number a few
+    // words after "and" shares the verb of the number before the "and".
+    for (int k = first - 1; k >= 0 && first - k <= 4 && !words[k + 1].clause_break_before; --k) {
+      if (words[k].lower != "and") continue;
+      const Span* previous = nullptr;
+      for (const Span& o : others)
+        if (o.end <= words[k].begin && o.begin >= sentence.begin && (!previous || o.begin > previous->begin)) previous = &o;
+      if (previous) best = RoleOfNumber(text, sentence, *previous, others, duration);
+      break;
+    }
+  }
   return best;
 }
 

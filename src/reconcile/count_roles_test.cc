@@ -32,6 +32,11 @@ TEST(CountRoles, EachNumberKeepsItsOwnCue) {
   EXPECT_EQ(RoleIn(s, "157", {"38"}).role, "number rescued");
 }
 
+TEST(CountRoles, AGappedNumberSharesTheVerb) {
+  std::string s = "Guyana released 11 Venezuelans and Venezuela seven Guyanese in the exchange.";
+  EXPECT_EQ(RoleIn(s, "seven", {"11"}).role, "number released");
+}
+
 TEST(CountRoles, SentencesAreAboutOnePerson) {
   CountRole r = RoleIn("A court sentenced the former chief executive, Jan Kowal, to six years in prison on Tuesday.",
                        "six years", {}, /*duration=*/true);
