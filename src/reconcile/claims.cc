@@ -178,6 +178,48 @@ bool ClauseBetween(const std::string& text, Span a, Span b) {
   return false;
 }
 
+// The happening a kind's date and length belong to: an agreement is reached at the talks.
+std::string SlotKind(const std::string& kind) { return kind == "agreement" ? "talks" : kind; }
+
+// "BERGEN, Norway, July 7 (CPS) —": the city a wire report is filed from, which is where the
+// happening is unless the report says otherwise; "" when the text opens with no dateline.
+std::string DatelineCity(const std::string& text) {
+  size_t comma = text.find(',');
+  if (comma == std::string::npos || comma < 3 || comma > 30) return "";
+  std::string city = text.substr(0, comma);
+  bool upper = std::all_of(city.begin(), city.end(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') || ch == ' ' || ch == '-' || ch == '.' || ch == '\'' || (ch & 0x80);
+  });
+  if (!upper || !isupper(static_cast<unsigned char>(city[0]))) return "";
+  // "BOA VISTA" -> "Boa Vista": as the body would write it.
+  bool start = true;
+  for (char& ch : city) {
+    if (!start && ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    start = ch == ' ' || ch == '-';
+  }
+  return city;
+}
+
+void AddDatelineClaim(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
+  std::string city = DatelineCity(v.article->text);
+  std::string event = PrimaryEvent(story, v);
+  if (city.empty() || event.empty()) return;
+  Claim c;
+  c.event = event;
+  c.article = v.article->id;
+  c.evidence = Sentence(v, 0);
+  c.sentence = 1 << 20;  // a place the body states comes first
+  c.slot = "place|" + event;
+  c.subject = "where it took place";
+  c.kind = ValueKind::kPlace;
+  c.key = EntityKey(city, EntityKind::kPlace);
+  c.display = city;
+  c.confidence = 0.5;
+  c.supporting = true;  // filed from the nearest city, a dateline never disputes the body's spot
+  c.places_named = PlacesNamed(*v.facts);
+  out->push_back(std::move(c));
+}
+
 void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
   const ArticleFacts& f = *v.facts;
   const std::string& text = v.article->text;
@@ -199,7 +241,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     }
     if (best) {
       Claim c = EventClaim(v, m, event);
-      c.slot = "date|" + event + "|" + m.kind;
+      c.slot = "date|" + event + "|" + SlotKind(m.kind);
       c.subject = "date of the " + what;
       c.kind = ValueKind::kDate;
       c.key = best->value.substr(0, std::min<size_t>(best->value.size(), 10));
@@ -228,7 +270,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       }
       if (weekday < 1 || weekday > 7) continue;
       Claim c = EventClaim(v, m, event);
-      c.slot = "weekday|" + event + "|" + m.kind;
+      c.slot = "weekday|" + event + "|" + SlotKind(m.kind);
       c.subject = "day of the week of the " + what;
       c.kind = ValueKind::kStatus;
       c.key = WeekdayName(weekday);
@@ -297,7 +339,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       double secs = DurationSeconds(te.value);
       if (secs <= 0 || secs > 7 * 86400) continue;  // how long a meeting lasted, not "two decades"
       Claim c = EventClaim(v, m, event);
-      c.slot = "duration|" + event + "|" + m.kind;
+      c.slot = "duration|" + event + "|" + SlotKind(m.kind);
       c.subject = "how long the " + what + " lasted";
       c.kind = ValueKind::kDuration;
       double lo = secs, hi = secs;
@@ -698,6 +740,7 @@ std::vector<Claim> BuildClaims(const StoryView& story) {
   for (const ArticleView& v : story.articles) {
     AddRoleClaims(story, v, countries, &out);
     AddEventClaims(story, v, &out);
+    AddDatelineClaim(story, v, &out);
     AddQuantityClaims(story, v, &out);
     AddQuoteClaims(v, &out);
   }

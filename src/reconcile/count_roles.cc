@@ -21,6 +21,8 @@ struct Cue {
 struct Lexicon {
   std::unordered_map<std::string, std::vector<Cue>> by_first_word;
   std::unordered_set<std::string> units;
+  std::unordered_set<std::string> level_verbs = {"stood", "stands", "rose", "risen", "climbed", "jumped", "reached",
+                                                 "increased", "fell", "dropped", "grew", "went", "put", "stand"};
 };
 
 const Lexicon& Lex() {
@@ -150,9 +152,16 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       if (broken) continue;
       uint32_t a = before ? words[cue_last].end : span.end, b = before ? span.begin : words[cue_first].begin;
       if (other_between(a, b)) continue;
+      // "The death toll from Tuesday's capsizing in Morava stood at 38": a subject that a
+      // verb of level ("stood at", "rose to") hands to the number reaches further.
+      int reach = kMaxGap;
+      if (before && first >= 2 && (words[first - 1].lower == "at" || words[first - 1].lower == "to") &&
+          Lex().level_verbs.count(words[first - 2].lower))
+        reach = 2 * kMaxGap;
+      if (gap > reach) continue;
       bool better = best.role.empty() || (best_weak && !cue.weak) ||
                     (best_weak == cue.weak && (gap < best_gap || (gap == best_gap && !before)));
-      if (gap <= kMaxGap && better) {
+      if (better) {
         best_gap = gap;
         best_weak = cue.weak;
         best = cue.role;

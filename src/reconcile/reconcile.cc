@@ -55,7 +55,7 @@ ClaimValue ToClaimValue(const ValueGroup& g) {
   std::map<std::string, std::pair<int, size_t>> displays;
   for (const Claim* c : g.claims) {
     auto& d = displays[c->display];
-    ++d.first;
+    d.first += c->supporting ? 1 : 100;  // as the bodies write it, not as a dateline shouts it
     d.second = std::max(d.second, c->key.size());
   }
   v.value = std::max_element(displays.begin(), displays.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
@@ -103,9 +103,22 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
   }
   for (const auto& [key, c] : first_of)
     if (c->can_conflict) by_slot[c->slot].push_back(c);
+  // Supporting claims (a dateline) count only beside a stated value they agree with.
+  for (auto& [slot, list] : by_slot) {
+    std::vector<const Claim*> stated;
+    for (const Claim* c : list)
+      if (!c->supporting) stated.push_back(c);
+    std::erase_if(list, [&](const Claim* c) {
+      return c->supporting && !stated.empty() &&
+             std::none_of(stated.begin(), stated.end(), [&](const Claim* s) { return Compatible(*c, *s); });
+    });
+  }
   for (const auto& [slot, list] : by_slot) {
+    if (list.empty()) continue;
     std::vector<ValueGroup> groups = GroupValues(list, copy_of);
-    const Claim& first = *list.front();
+    // The slot is named by a claim a report's body states (a dateline says only "where").
+    auto stated = std::find_if(list.begin(), list.end(), [](const Claim* c) { return !c->supporting; });
+    const Claim& first = stated != list.end() ? **stated : *list.front();
     Finding f;
     f.story = story.id;
     f.event = first.event;

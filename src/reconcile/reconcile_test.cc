@@ -83,3 +83,57 @@ TEST_F(ReconcileTest, TheCopyIsFoundAndTheDissenterIsLeastReliable) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+// Four invented reports of one ferry accident, worded differently: the toll and the spot are
+// compared by what they are, not by the noun each report uses.
+class CountsAndPlacesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    articles_ = {
+        Report("a", "Lakeshore Times",
+               "MORAVA, Ruritania, March 31 (LT) — 38 people were killed when a ferry capsized on the "
+               "Kessel River near Morava on Tuesday. Officials said 120 passengers were rescued."),
+        Report("b", "Valley Courier",
+               "The death toll from Tuesday's capsizing of a ferry in Morava stood at 38, officials said, "
+               "and 120 survivors were rescued from the Kessel River."),
+        Report("c", "Morava Daily",
+               "MORAVA, Ruritania, March 31 — The ferry capsized on Tuesday near Morava. Thirty-eight people "
+               "died and rescuers pulled 120 passengers from the water."),
+        Report("d", "Click Wire",
+               "A ferry capsized in Belgrad on Tuesday, killing 90 people. Rescuers pulled passengers from "
+               "the Kessel River after the ferry capsized, officials said, in what locals called the worst "
+               "ferry accident in memory."),
+    };
+    for (const Article& a : articles_) facts_.push_back(Analyze(a));
+    std::vector<GroupInput> inputs;
+    for (size_t i = 0; i < articles_.size(); ++i) inputs.push_back({&articles_[i], &facts_[i]});
+    grouping_ = GroupArticles(inputs, {});
+    result_ = Reconcile(articles_, facts_, grouping_);
+  }
+  std::vector<Article> articles_;
+  std::vector<ArticleFacts> facts_;
+  Grouping grouping_;
+  Reconciliation result_;
+};
+
+TEST_F(CountsAndPlacesTest, TheDeathTollIsOneSlotWhateverTheWording) {
+  const Finding* f = Find(result_, FindingKind::kContradiction, "death toll");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->claims.size(), 2u);
+  EXPECT_EQ(f->claims[0].articles.size(), 3u);  // "killed", "death toll", "died"
+  EXPECT_EQ(f->claims[1].articles, std::vector<std::string>{"d"});
+  EXPECT_NE(Find(result_, FindingKind::kCorroboration, "death toll"), nullptr);  // what three agree on
+}
+
+TEST_F(CountsAndPlacesTest, ThePlaceIsDisputedByTheReportThatNeverNamesTheOther) {
+  const Finding* f = Find(result_, FindingKind::kContradiction, "took place");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->claims.back().articles, std::vector<std::string>{"d"});
+  EXPECT_NE(f->claims.back().value.find("Belgrad"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace crosscheck
