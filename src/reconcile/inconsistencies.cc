@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -46,11 +47,22 @@ void CheckHeadlineYear(const StoryView& story, const ArticleView& v, std::vector
   int y = std::atoi(year.c_str());
   int published = PublicationYear(*v.article);
   if (published == 0 || y == published) return;
-  // Only a year the body writes out counts ("in 2024"), not one a relative date resolves to.
-  for (const TimeExpression& t : v.facts->times)
-    if (t.value.compare(0, 4, year) == 0 &&
-        v.article->text.substr(t.span.begin, t.span.end - t.span.begin).find(year) != std::string::npos)
-      return;
+  // When the story dates the happenings this report covers, the headline must match one of
+  // them: a body's aside about that year ("the framework expired at the end of 2025") does
+  // not make a 2025 headline right about talks held in 2026.
+  bool dated = false;
+  for (const StoryEvent& e : story.story->events) {
+    if (std::find(v.events.begin(), v.events.end(), e.id) == v.events.end() || e.date.size() < 4) continue;
+    dated = true;
+    if (e.date.compare(0, 4, year) == 0 || e.date.find("/" + year) != std::string::npos) return;
+  }
+  // Otherwise only a year the body writes out counts ("in 2024"), not one a relative date resolves to.
+  if (!dated) {
+    for (const TimeExpression& t : v.facts->times)
+      if (t.value.compare(0, 4, year) == 0 &&
+          v.article->text.substr(t.span.begin, t.span.end - t.span.begin).find(year) != std::string::npos)
+        return;
+  }
   out->push_back(Inconsistency(story, v, "year in the headline",
                                "The headline says " + year + ", but the report was published in " +
                                    std::to_string(published) + " and its body gives no date in " + year + ".",
