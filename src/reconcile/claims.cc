@@ -200,6 +200,16 @@ std::string DatelineCity(const std::string& text) {
   return city;
 }
 
+// Where a dateline ends ("BERGEN, Norway, July 7 (CPS) — " is filing data, not the story's
+// dates): the byte after its dash, 0 when the text opens with no dateline.
+uint32_t DatelineEnd(const std::string& text) {
+  if (DatelineCity(text).empty()) return 0;
+  size_t dash = text.find("\xE2\x80\x94");  // em dash
+  size_t alt = text.find(" - ");
+  size_t end = std::min(dash == std::string::npos ? text.size() : dash + 3, alt == std::string::npos ? text.size() : alt + 3);
+  return end <= 120 ? static_cast<uint32_t>(end) : 0;
+}
+
 void AddDatelineClaim(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
   std::string city = DatelineCity(v.article->text);
   std::string event = PrimaryEvent(story, v);
@@ -220,22 +230,49 @@ void AddDatelineClaim(const StoryView& story, const ArticleView& v, std::vector<
   out->push_back(std::move(c));
 }
 
+// A time right against a trigger: "Tuesday's talks", "talks on Tuesday" ("’s " is 5 bytes).
+bool Beside(Span time, Span trigger) {
+  return (time.end <= trigger.begin && trigger.begin - time.end <= 6) ||
+         (time.begin >= trigger.end && time.begin - trigger.end <= 6);
+}
+
+// Whether a trigger sits inside a phrase of another clause: "from the capsizing", "after the blast".
+bool EmbeddedTrigger(const std::string& text, Span trigger) {
+  std::vector<std::string> before = SplitWords(AsciiLower(text.substr(trigger.begin >= 40 ? trigger.begin - 40 : 0,
+                                                                      trigger.begin >= 40 ? 40 : trigger.begin)));
+  size_t n = before.size();
+  auto is_prep = [](const std::string& w) {
+    return w == "from" || w == "after" || w == "since" || w == "following" || w == "before";
+  };
+  if (n >= 1 && is_prep(before[n - 1])) return true;
+  return n >= 2 && is_prep(before[n - 2]) && (before[n - 1] == "the" || before[n - 1] == "a" || before[n - 1] == "an");
+}
+
 void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
   const ArticleFacts& f = *v.facts;
   const std::string& text = v.article->text;
+  const uint32_t dateline_end = DatelineEnd(text);
   for (const EventMention& m : f.events) {
     std::string event = EventOfMention(story, v, m);
     std::string what = m.round ? std::string(m.round == 1 ? "first" : m.round == 2 ? "second" : m.round == 3 ? "third" : "later") +
                                      " round of " + m.kind
                                : m.kind;
     // Date: the day or month the sentence gives, nearest the trigger.
+    // "The toll from the capsizing rose to 43 on Sunday": a happening named inside a phrase
+    // ("from/after/since the ...") is dated only by a time right beside it.
+    const bool embedded = EmbeddedTrigger(text, m.span);
     const TimeExpression* best = nullptr;
     uint32_t best_distance = UINT32_MAX;
     for (int t : m.times) {
       const TimeExpression& te = f.times[t];
-      if (te.type != TimeType::kDate || !IsComparableDate(te.value)) continue;
+      // A date, or a time of a day the words name ("Monday afternoon" = 2026-05-11TAF); a bare
+      // "6:10 a.m." only borrows the publication day.
+      bool dated_time = te.type == TimeType::kTime && te.weekday != 0 && te.value.size() > 10 && te.value[10] == 'T';
+      if ((te.type != TimeType::kDate && !dated_time) || !IsComparableDate(te.value)) continue;
+      if (te.span.end <= dateline_end) continue;  // the filing date, not the happening's
       if (IsBoundaryTime(text, te)) continue;
       if (ClauseBetween(text, te.span, m.span)) continue;
+      if (embedded && !Beside(te.span, m.span)) continue;
       uint32_t d = te.span.begin > m.span.end ? te.span.begin - m.span.end : m.span.begin - std::min(m.span.begin, te.span.end);
       if (d < best_distance) { best_distance = d; best = &te; }
     }
@@ -260,9 +297,11 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       if (te.weekday == 0 && !(best == &te && te.value.size() == 10)) continue;
       // A weekday names this happening when it is the event's date or sits against its trigger
       // ("Tuesday's talks", "talks on Tuesday"); other days in the sentence are other moments.
-      bool adjacent = (te.span.end <= m.span.begin && m.span.begin - te.span.end <= 6) ||
-                      (te.span.begin >= m.span.end && te.span.begin - m.span.end <= 6);  // "’s " is 5 bytes
-      if (best != &te && !adjacent) continue;
+      if (best != &te && !Beside(te.span, m.span)) continue;
+      // "last Tuesday" points from the publication date; where it misses, the report is at odds
+      // with itself (the relative-date check says so), it does not state a rival weekday.
+      std::string said = AsciiLower(text.substr(te.span.begin, te.span.end - te.span.begin));
+      if (StartsWith(said, "last ") || StartsWith(said, "this ") || StartsWith(said, "next ")) continue;
       int weekday = te.weekday;
       if (weekday == 0) {
         weekday = IsoWeekday(std::atoi(te.value.substr(0, 4).c_str()), std::atoi(te.value.substr(5, 2).c_str()),
