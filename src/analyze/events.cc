@@ -63,6 +63,18 @@ std::string FindVenue(std::string_view text, std::span<const Token> st) {
       name_end = --b;
     while (b > 0 && st[b - 1].kind == TokenKind::kWord && IsCapitalised(st[b - 1].text)) --b;
     if (b == name_end) continue;  // "the palace" alone is no name
+    // Where something happens is "at/in/inside/outside (the) X"; "the race for the White House" is no venue.
+    size_t p = b;
+    if (p > 0 && (st[p - 1].lower == "the" || st[p - 1].lower == "a")) --p;
+    static const char* kWhere[] = {"at", "in", "inside", "outside", "on", "near", "into", "from", "to"};
+    // "on the apron of Boa Vista International Airport": "of" after a part of a place.
+    static const char* kParts[] = {"apron", "grounds", "steps", "gates", "lobby", "courtyard", "premises",
+                                   "site", "entrance", "floor", "roof", "car park", "parking"};
+    auto in = [](const auto& list, const std::string& w) {
+      return std::find_if(std::begin(list), std::end(list), [&](const char* x) { return w == x; }) != std::end(list);
+    };
+    bool part_of = p >= 2 && st[p - 1].lower == "of" && in(kParts, st[p - 2].lower);
+    if (p == 0 || !(in(kWhere, st[p - 1].lower) || part_of)) continue;
     return std::string(text.substr(st[b].span.begin, st[k].span.end - st[b].span.begin));
   }
   return "";
@@ -111,6 +123,10 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
         if (ok) { match = &t; break; }
       }
       if (!match) continue;
+      if (match->kind == "-") {  // a phrase that looks like a trigger and is none ("conference call")
+        k += match->words.size() - 1;
+        continue;
+      }
       EventMention e;
       e.kind = match->kind;
       e.sentence = static_cast<int>(s);

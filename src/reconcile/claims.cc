@@ -230,6 +230,23 @@ void AddDatelineClaim(const StoryView& story, const ArticleView& v, std::vector<
   out->push_back(std::move(c));
 }
 
+// Whether `value` lies more than two weeks from the full date the story gives `event`.
+bool FarFromEvent(const StoryView& story, const std::string& event, const std::string& value) {
+  constexpr long kWindowDays = 14;
+  for (const StoryEvent& e : story.story->events) {
+    if (e.id != event || e.date.size() < 10 || value.size() < 10 || value[4] != '-' || value[7] != '-') continue;
+    auto days = [](const std::string& d) {
+      return DaysFromCivil(std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(5, 2).c_str()),
+                          std::atoi(d.substr(8, 2).c_str()));
+    };
+    if (!isdigit(static_cast<unsigned char>(value[8]))) return false;
+    long first = days(e.date), last = e.date.size() >= 21 ? days(e.date.substr(11)) : first;  // "a/b" ranges
+    long d = days(value);
+    return d < first - kWindowDays || d > last + kWindowDays;
+  }
+  return false;
+}
+
 // A time right against a trigger: "Tuesday's talks", "talks on Tuesday" ("’s " is 5 bytes).
 bool Beside(Span time, Span trigger) {
   return (time.end <= trigger.begin && trigger.begin - time.end <= 6) ||
@@ -276,6 +293,9 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       uint32_t d = te.span.begin > m.span.end ? te.span.begin - m.span.end : m.span.begin - std::min(m.span.begin, te.span.end);
       if (d < best_distance) { best_distance = d; best = &te; }
     }
+    // A date weeks away from the day the story puts this event on is background (a timeline,
+    // an earlier attack), not a rival date for it.
+    if (best && FarFromEvent(story, event, best->value)) best = nullptr;
     if (best) {
       Claim c = EventClaim(v, m, event);
       c.slot = "date|" + event + "|" + SlotKind(m.kind);
@@ -297,7 +317,9 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       if (te.weekday == 0 && !(best == &te && te.value.size() == 10)) continue;
       // A weekday names this happening when it is the event's date or sits against its trigger
       // ("Tuesday's talks", "talks on Tuesday"); other days in the sentence are other moments.
-      if (best != &te && !Beside(te.span, m.span)) continue;
+      // A weekday a report writes is compared only when it sits against the trigger ("Tuesday's
+      // election"); one further off may date another moment ("victory on Wednesday").
+      if (te.weekday != 0 ? !Beside(te.span, m.span) : best != &te) continue;
       // "last Tuesday" points from the publication date; where it misses, the report is at odds
       // with itself (the relative-date check says so), it does not state a rival weekday.
       std::string said = AsciiLower(text.substr(te.span.begin, te.span.end - te.span.begin));
@@ -530,9 +552,10 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     c.article = v.article->id;
     c.evidence = Sentence(v, q.sentence);
     c.sentence = q.sentence;
-    // An age ("a 34-year-old miner") counts nobody.
+    // An age ("a 34-year-old miner") counts nobody; "20 of those injured" is part of a count.
     std::string next = AsciiLower(v.article->text.substr(q.span.end, 12));
     if (next.rfind("-year-old", 0) == 0 || next.rfind(" years old", 0) == 0 || next.rfind(" year-old", 0) == 0) continue;
+    if (next.rfind(" of those", 0) == 0 || next.rfind(" of them", 0) == 0 || next.rfind(" of the ", 0) == 0) continue;
     // "five more bodies", "another 12" are increments, not the toll itself.
     bool vague = !digits && q.high > q.low;
     std::string after = AsciiLower(v.article->text.substr(q.span.end, 6));
@@ -583,6 +606,11 @@ void AddQuoteClaims(const ArticleView& v, std::vector<Claim>* out) {
     if (!q.direct || q.speaker < 0) continue;
     // Only people are compared as speakers: a place or a country taken for one is a misreading.
     if (v.facts->entities.entities[q.speaker].kind != EntityKind::kPerson) continue;
+    // A speaker found through "he said" is a guess at who "he" is; only a named one is compared.
+    std::string named = AsciiLower(v.article->text.substr(q.speaker_span.begin, q.speaker_span.end - q.speaker_span.begin));
+    if (named == "he" || named == "she" || named == "they" || named == "it" || named == "we" || named == "i") continue;
+    // A fragment of a few words ("compromised our national security") is a phrase many quote.
+    if (SplitWords(v.article->text.substr(q.span.begin, q.span.end - q.span.begin)).size() < 5) continue;
     std::string words = AsciiLower(CollapseSpace(v.article->text.substr(q.span.begin, q.span.end - q.span.begin)));
     std::string key;
     for (char c : words)
@@ -664,7 +692,11 @@ bool SamePerson(const std::string& raw_a, const std::string& raw_b) {
   std::replace(a.begin(), a.end(), '-', ' ');
   std::replace(b.begin(), b.end(), '-', ' ');
   std::vector<std::string> ta = SplitWords(a), tb = SplitWords(b);
-  if (ta.empty() || tb.empty() || !SameSurname(ta.back(), tb.back())) return false;
+  if (ta.empty() || tb.empty()) return false;
+  // "Jos" and "Jos Verstappen": a report naming someone by the given name alone.
+  if ((ta.size() == 1 && tb.size() >= 2 && ta[0] == tb.front()) || (tb.size() == 1 && ta.size() >= 2 && tb[0] == ta.front()))
+    return true;
+  if (!SameSurname(ta.back(), tb.back())) return false;
   // "Solbakken Haug" ends "Ingrid Solbakken Haug": a double surname without the given name.
   const auto& shorter = ta.size() < tb.size() ? ta : tb;
   const auto& longer = ta.size() < tb.size() ? tb : ta;

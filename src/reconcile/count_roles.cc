@@ -146,9 +146,12 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       if (cue.noun_only && !noun) continue;
       if (cue.adjacent && !(before && gap == 0)) continue;
       // A comma ends the number's phrase on its right ("who ran it for seven years, was jailed").
+      // A conjunction starts another count's phrase: in "seven were killed and more than 50 taken
+      // to hospital" the 50 are not killed; "trapping five and injuring 40" does not injure the five.
       bool broken = false;
       for (int k = from; k <= to && k < static_cast<int>(words.size()); ++k)
-        broken = broken || words[k].clause_break_before || (!before && words[k].comma_before);
+        broken = broken || words[k].clause_break_before || (!before && words[k].comma_before) ||
+                 (k < to && (words[k].lower == "and" || words[k].lower == "but" || words[k].lower == "while"));
       if (broken) continue;
       uint32_t a = before ? words[cue_last].end : span.end, b = before ? span.begin : words[cue_first].begin;
       if (other_between(a, b)) continue;
@@ -170,10 +173,11 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
     }
   }
   if (best.role.empty() && !duration) {
-    // Gapping: "Guyana released 11 Venezuelans and Venezuela seven Guyanese" — a number a few
-    // words after "and" shares the verb of the number before the "and".
+    // Gapping: "Guyana released 11 Venezuelans and Venezuela seven Guyanese" — a number after
+    // "and" and a new subject shares the verb of the number before the "and".
     for (int k = first - 1; k >= 0 && first - k <= 4 && !words[k + 1].clause_break_before; --k) {
       if (words[k].lower != "and") continue;
+      if (k + 1 == first) break;  // "and more than 50 taken to hospital": its own clause, no gap
       const Span* previous = nullptr;
       for (const Span& o : others)
         if (o.end <= words[k].begin && o.begin >= sentence.begin && (!previous || o.begin > previous->begin)) previous = &o;

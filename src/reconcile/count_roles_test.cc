@@ -63,6 +63,13 @@ TEST(CountRoles, AWeakCueYieldsToASpecificOne) {
   EXPECT_EQ(RoleIn(s, "24,418", {"351"}).role, "votes");
 }
 
+TEST(CountRoles, AConjunctionStartsAnotherCount) {
+  std::string s = "At least seven people have been killed and more than 50 taken to hospital.";
+  EXPECT_EQ(RoleIn(s, "At least seven", {"more than 50"}).role, "death toll");
+  EXPECT_EQ(RoleIn(s, "more than 50", {"At least seven"}).role, "");
+  EXPECT_EQ(RoleIn("The tram overturned, trapping five people and injuring 40.", "five", {"40"}).role, "");
+}
+
 TEST(CountRoles, NoCueNoRole) {
   EXPECT_EQ(RoleIn("The 30 miners, whose names were not released, were flown home.", "30").role, "");
   EXPECT_EQ(RoleIn("The port handled 14,000 containers in March.", "14,000").role, "");

@@ -119,15 +119,16 @@ void CheckSeason(const StoryView& story, const ArticleView& v, std::vector<Findi
 
 // A relative date in the lead ("last Friday") that resolves to a day other than the agreed
 // date of the event the report is about.
-void CheckRelativeDates(const StoryView& story, const ArticleView& v, const std::map<std::string, std::string>& dates,
+void CheckRelativeDates(const StoryView& story, const ArticleView& v, const std::map<std::string, ClaimValue>& dates,
                         std::vector<Finding>* out) {
   std::string event = PrimaryEvent(story, v);
   auto it = dates.find(event);
-  if (it == dates.end() || it->second.size() != 10) return;
+  if (it == dates.end() || it->second.value.size() != 10) return;
+  const std::string& agreed = it->second.value;
   const ArticleFacts& f = *v.facts;
   for (const TimeExpression& t : f.times) {
     if (t.type != TimeType::kDate || t.anchor != "publication" || t.confidence >= 1.0f || t.weekday == 0) continue;
-    if (t.value.size() != 10 || t.value == it->second) continue;
+    if (t.value.size() != 10 || t.value == agreed) continue;
     // Only words that point from the publication date ("last Friday", "yesterday"); a bare
     // "on Sunday" usually dates a later moment of the story, and "Thursday, March 26" is a date.
     std::string words_lower = AsciiLower(v.article->text.substr(t.span.begin, t.span.end - t.span.begin));
@@ -141,10 +142,17 @@ void CheckRelativeDates(const StoryView& story, const ArticleView& v, const std:
       if (std::abs(m.sentence - t.sentence) <= 1 && EventOfMention(story, v, m) == event) near_event = true;
     if (!near_event) continue;
     std::string words = v.article->text.substr(t.span.begin, t.span.end - t.span.begin);
-    out->push_back(Inconsistency(story, v, "relative date of the event",
-                                 "\"" + words + "\" in a report published " + v.article->published.substr(0, 10) +
-                                     " points to " + t.value + ", but the event took place on " + it->second + ".",
-                                 words + " = " + t.value, SentenceOf(v, t.sentence), 0.6));
+    Finding f = Inconsistency(story, v, "relative date of the event",
+                              "\"" + words + "\" in a report published " + v.article->published.substr(0, 10) +
+                                  " points to " + t.value + ", but the event took place on " + agreed + ".",
+                              words + " = " + t.value, SentenceOf(v, t.sentence), 0.6);
+    f.event = event;
+    // The other side: the date the other reports agree on.
+    ClaimValue others = it->second;
+    std::erase(others.articles, v.article->id);
+    std::erase_if(others.evidence, [&](const Evidence& e) { return e.article == v.article->id; });
+    if (!others.articles.empty()) f.claims.push_back(std::move(others));
+    out->push_back(std::move(f));
   }
 }
 
@@ -178,7 +186,7 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
 
 }  // namespace
 
-std::vector<Finding> FindInconsistencies(const StoryView& story, const std::map<std::string, std::string>& event_dates) {
+std::vector<Finding> FindInconsistencies(const StoryView& story, const std::map<std::string, ClaimValue>& event_dates) {
   std::vector<Finding> out;
   for (const ArticleView& v : story.articles) {
     CheckHeadlineYear(story, v, &out);

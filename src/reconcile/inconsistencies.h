@@ -14,7 +14,8 @@
 
 namespace crosscheck {
 
-// `event_dates`: the agreed date (YYYY-MM-DD) of each event id, where there is one.
-std::vector<Finding> FindInconsistencies(const StoryView& story, const std::map<std::string, std::string>& event_dates);
+// `event_dates`: the agreed date (value YYYY-MM-DD, with the reports that give it) of each
+// event id, where there is one.
+std::vector<Finding> FindInconsistencies(const StoryView& story, const std::map<std::string, ClaimValue>& event_dates);
 
 }  // namespace crosscheck

@@ -87,7 +87,7 @@ std::string ListArticles(const std::set<std::string>& ids) {
 
 struct SlotVerdicts {
   std::vector<Finding> findings;
-  std::map<std::string, std::string> event_dates;  // agreed date per event
+  std::map<std::string, ClaimValue> event_dates;  // agreed date per event, with the reports agreeing
 };
 
 SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, const std::map<std::string, int>& copy_of) {
@@ -146,6 +146,9 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
       // Two reports naming different weekdays for one happening dispute it; a weekday against
       // the date a report implies is the report at odds with itself.
       bool weekday = slot.rfind("weekday|", 0) == 0;
+      // Weekdays that only follow from two dates repeat the dates' dispute; one must be written.
+      if (weekday && std::all_of(groups.begin(), groups.end(), [](const ValueGroup& g) { return g.all_implied; }))
+        continue;
       f.kind = (weekday ? implied_side : (status || implied_side)) ? FindingKind::kInconsistency
                                                                    : FindingKind::kContradiction;
       for (const ValueGroup& g : groups) f.claims.push_back(ToClaimValue(g));
@@ -185,7 +188,12 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
     if (first.kind == ValueKind::kDate && !first.event.empty() && groups.front().independent.size() >= 2) {
       for (const ValueGroup& g : groups) {
         for (const Claim* c : g.claims)
-          if (c->key.size() == 10) { out.event_dates.emplace(first.event, c->key); break; }
+          if (c->key.size() == 10) {
+            ClaimValue agreed = ToClaimValue(g);
+            agreed.value = c->key;
+            out.event_dates.emplace(first.event, std::move(agreed));
+            break;
+          }
         if (out.event_dates.count(first.event)) break;
       }
     }
