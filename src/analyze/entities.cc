@@ -1108,6 +1108,8 @@ void Finder::ClassifyPlain(std::span<const Unit> units, bool person_hint) {
   }
   if (n == 1 && tokens_[tb].all_caps && tokens_[tb].fold.size() <= 6 && !cue)
     return Emit(tb, te, EntityKind::kOrganisation, false);
+  // "RAIB said": an acronym that speaks is a body, not a person.
+  if (n == 1 && tokens_[tb].all_caps && Raw(tb).size() >= 3) return Emit(tb, te, EntityKind::kOrganisation, false);
   if (cue || lex_.given_names.count(tokens_[tb].fold)) return Emit(tb, te, EntityKind::kPerson, true);
   size_t p = tb > 0 ? tb - 1 : tb;
   bool locative = tb > 0 && (tokens_[p].fold == "in" || tokens_[p].fold == "near" || tokens_[p].fold == "outside");
@@ -1133,6 +1135,10 @@ void Finder::Classify(std::span<const Unit> units, size_t sentence_first, bool p
     }
     units = units.subspan(1);
   }
+  // ... and at its end: a caption running into the next sentence ("Mike Pence Previously, ...").
+  while (units.size() > 1 && !units.back().gaz && units.back().te == units.back().tb + 1 &&
+         lex_.common_words.count(tokens_[units.back().tb].fold))
+    units = units.subspan(0, units.size() - 1);
   if (units.empty()) return;
   size_t tb = units.front().tb, te = units.back().te;
   // A lone unknown word opening a sentence ("Delegates gathered") is a name only when the

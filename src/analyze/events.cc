@@ -66,7 +66,7 @@ std::string FindVenue(std::string_view text, std::span<const Token> st) {
     // Where something happens is "at/in/inside/outside (the) X"; "the race for the White House" is no venue.
     size_t p = b;
     if (p > 0 && (st[p - 1].lower == "the" || st[p - 1].lower == "a")) --p;
-    static const char* kWhere[] = {"at", "in", "inside", "outside", "on", "near", "into", "from", "to"};
+    static const char* kWhere[] = {"at", "in", "inside", "outside", "on", "near"};
     // "on the apron of Boa Vista International Airport": "of" after a part of a place.
     static const char* kParts[] = {"apron", "grounds", "steps", "gates", "lobby", "courtyard", "premises",
                                    "site", "entrance", "floor", "roof", "car park", "parking"};
@@ -80,7 +80,41 @@ std::string FindVenue(std::string_view text, std::span<const Token> st) {
   return "";
 }
 
+// The longest trigger phrase starting at token k of a sentence, or null.
+const Trigger* TriggerAt(std::span<const Token> st, size_t k) {
+  const Lexicon& lex = Lex();
+  const std::string& first = st[k].lower;
+  auto it = lex.by_first.find(first);
+  // Plurals end in "s"; only those need the singular looked up too.
+  if (it == lex.by_first.end() && !first.empty() && first.back() == 's') it = lex.by_first.find(Singular(first));
+  if (it == lex.by_first.end()) return nullptr;
+  for (const Trigger& t : it->second) {
+    if (k + t.words.size() > st.size()) continue;
+    bool ok = true;
+    for (size_t w = 0; w < t.words.size() && ok; ++w) {
+      const std::string& word = st[k + w].lower;
+      ok = word == t.words[w] || (w + 1 == t.words.size() && Singular(word) == t.words[w]);
+    }
+    if (ok) return &t;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+std::vector<Span> TriggerSpans(std::string_view text, Span sentence) {
+  std::vector<Span> out;
+  const std::vector<Token>& all = SharedTokens(text);
+  auto [first_token, last_token] = TokensIn(all, sentence);
+  std::span<const Token> st(all.data() + first_token, last_token - first_token);
+  for (size_t k = 0; k < st.size(); ++k) {
+    const Trigger* t = TriggerAt(st, k);
+    if (!t) continue;
+    if (t->kind != "-") out.push_back({st[k].span.begin, st[k + t->words.size() - 1].span.end});
+    k += t->words.size() - 1;
+  }
+  return out;
+}
 
 bool IsBoundaryTime(std::string_view text, const TimeExpression& time) {
   size_t end = time.span.begin;
@@ -106,22 +140,7 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
     const bool sentence_opens_series =
         AsciiLower(text.substr(sent.begin, sent.end - sent.begin)).find("for the first time since") != std::string::npos;
     for (size_t k = 0; k < st.size(); ++k) {
-      auto it = lex.by_first.find(lower(k));
-      // Plurals end in "s"; only those need the singular looked up too.
-      auto it_singular = it == lex.by_first.end() && !lower(k).empty() && lower(k).back() == 's'
-                             ? lex.by_first.find(Singular(lower(k)))
-                             : it;
-      if (it_singular == lex.by_first.end()) continue;
-      const Trigger* match = nullptr;
-      for (const Trigger& t : it_singular->second) {
-        if (k + t.words.size() > st.size()) continue;
-        bool ok = true;
-        for (size_t w = 0; w < t.words.size() && ok; ++w) {
-          const std::string& word = lower(k + w);
-          ok = word == t.words[w] || (w + 1 == t.words.size() && Singular(word) == t.words[w]);
-        }
-        if (ok) { match = &t; break; }
-      }
+      const Trigger* match = TriggerAt(st, k);
       if (!match) continue;
       if (match->kind == "-") {  // a phrase that looks like a trigger and is none ("conference call")
         k += match->words.size() - 1;

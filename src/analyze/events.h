@@ -16,6 +16,9 @@ namespace crosscheck {
 // "before", "after", "by" — the words right before it say so.
 bool IsBoundaryTime(std::string_view text, const TimeExpression& time);
 
+// Every trigger phrase in a sentence, repeats included ("the attack ... airstrikes last week").
+std::vector<Span> TriggerSpans(std::string_view text, Span sentence);
+
 std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Span>& sentences,
                                      const EntityResult& entities, const std::vector<TimeExpression>& times,
                                      const std::vector<Quantity>& quantities);

@@ -231,18 +231,22 @@ void AddDatelineClaim(const StoryView& story, const ArticleView& v, std::vector<
 }
 
 // Whether `value` lies more than two weeks from the full date the story gives `event`.
+// Whether `value` (a day or a month) lies more than a week from the full date the story gives
+// `event`: reports dispute an event's day by a day or two, not by weeks.
 bool FarFromEvent(const StoryView& story, const std::string& event, const std::string& value) {
-  constexpr long kWindowDays = 14;
+  constexpr long kWindowDays = 7;
+  auto days = [](const std::string& d, int day) {
+    return DaysFromCivil(std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(5, 2).c_str()), day);
+  };
+  if (value.size() < 7 || value[4] != '-' || !isdigit(static_cast<unsigned char>(value[5]))) return false;
+  bool whole_day = value.size() >= 10 && value[7] == '-' && isdigit(static_cast<unsigned char>(value[8]));
   for (const StoryEvent& e : story.story->events) {
-    if (e.id != event || e.date.size() < 10 || value.size() < 10 || value[4] != '-' || value[7] != '-') continue;
-    auto days = [](const std::string& d) {
-      return DaysFromCivil(std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(5, 2).c_str()),
-                          std::atoi(d.substr(8, 2).c_str()));
-    };
-    if (!isdigit(static_cast<unsigned char>(value[8]))) return false;
-    long first = days(e.date), last = e.date.size() >= 21 ? days(e.date.substr(11)) : first;  // "a/b" ranges
-    long d = days(value);
-    return d < first - kWindowDays || d > last + kWindowDays;
+    if (e.id != event || e.date.size() < 10) continue;
+    long first = days(e.date, std::atoi(e.date.substr(8, 2).c_str()));
+    long last = e.date.size() >= 21 ? days(e.date.substr(11), std::atoi(e.date.substr(19, 2).c_str())) : first;
+    long from = whole_day ? days(value, std::atoi(value.substr(8, 2).c_str())) : days(value, 1);
+    long to = whole_day ? from : days(value, 1) + 27;  // a month: any day in it
+    return to < first - kWindowDays || from > last + kWindowDays;
   }
   return false;
 }
@@ -262,7 +266,13 @@ bool EmbeddedTrigger(const std::string& text, Span trigger) {
     return w == "from" || w == "after" || w == "since" || w == "following" || w == "before";
   };
   if (n >= 1 && is_prep(before[n - 1])) return true;
-  return n >= 2 && is_prep(before[n - 2]) && (before[n - 1] == "the" || before[n - 1] == "a" || before[n - 1] == "an");
+  // "from a powerful Taliban truck bombing": the preposition, a determiner, then modifiers.
+  for (size_t k = 2; k <= std::min<size_t>(n, 6); ++k) {
+    const std::string& det = before[n - k + 1];
+    if (is_prep(before[n - k]) && (det == "the" || det == "a" || det == "an" || det == "this" || det == "last"))
+      return true;
+  }
+  return false;
 }
 
 void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
@@ -278,6 +288,17 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     // "The toll from the capsizing rose to 43 on Sunday": a happening named inside a phrase
     // ("from/after/since the ...") is dated only by a time right beside it.
     const bool embedded = EmbeddedTrigger(text, m.span);
+    // A time nearer another trigger of the sentence dates that one ("the attack ... in retaliation
+    // for airstrikes last week").
+    std::vector<Span> triggers;
+    if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < f.sentences.size())
+      triggers = TriggerSpans(text, f.sentences[m.sentence]);
+    auto gap = [](Span a, Span b) { return a.begin >= b.end ? a.begin - b.end : b.begin >= a.end ? b.begin - a.end : 0u; };
+    auto nearer_other = [&](Span time) {
+      for (Span t : triggers)
+        if ((t.end <= m.span.begin || t.begin >= m.span.end) && gap(time, t) < gap(time, m.span)) return true;
+      return false;
+    };
     const TimeExpression* best = nullptr;
     uint32_t best_distance = UINT32_MAX;
     for (int t : m.times) {
@@ -287,9 +308,14 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       bool dated_time = te.type == TimeType::kTime && te.weekday != 0 && te.value.size() > 10 && te.value[10] == 'T';
       if ((te.type != TimeType::kDate && !dated_time) || !IsComparableDate(te.value)) continue;
       if (te.span.end <= dateline_end) continue;  // the filing date, not the happening's
+      // "-- Seattle Fire Dept (@SeattleFire) November 10, 2016": an embedded post's own date.
+      if (text.substr(te.span.begin >= 40 ? te.span.begin - 40 : 0, std::min<uint32_t>(40, te.span.begin)).find("(@") !=
+          std::string::npos)
+        continue;
       if (IsBoundaryTime(text, te)) continue;
       if (ClauseBetween(text, te.span, m.span)) continue;
       if (embedded && !Beside(te.span, m.span)) continue;
+      if (nearer_other(te.span)) continue;
       uint32_t d = te.span.begin > m.span.end ? te.span.begin - m.span.end : m.span.begin - std::min(m.span.begin, te.span.end);
       if (d < best_distance) { best_distance = d; best = &te; }
     }
@@ -309,7 +335,13 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       std::string surface = text.substr(best->span.begin, best->span.end - best->span.begin);
       c.implied = best->anchor != "none" && best->value.size() == 10 &&
                   std::none_of(surface.begin(), surface.end(), [](char ch) { return isdigit(static_cast<unsigned char>(ch)); });
-      out->push_back(c);
+      // Such a day is the happening's only when the words sit against its trigger ("Tuesday's
+      // talks") or point from the report ("last Friday", "yesterday"); "a tour of battleground
+      // states on Monday" in a sentence about the election dates the tour.
+      std::string said = AsciiLower(surface);
+      bool pointing = StartsWith(said, "last ") || StartsWith(said, "this ") || StartsWith(said, "next ") ||
+                      said == "yesterday" || said == "today" || said == "tomorrow";
+      if (!c.implied || Beside(best->span, m.span) || pointing) out->push_back(c);
     }
     // The weekday of the happening: stated ("Tuesday's talks") or implied by a full date.
     for (int t : m.times) {
@@ -556,11 +588,13 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     std::string next = AsciiLower(v.article->text.substr(q.span.end, 12));
     if (next.rfind("-year-old", 0) == 0 || next.rfind(" years old", 0) == 0 || next.rfind(" year-old", 0) == 0) continue;
     if (next.rfind(" of those", 0) == 0 || next.rfind(" of them", 0) == 0 || next.rfind(" of the ", 0) == 0) continue;
-    // "five more bodies", "another 12" are increments, not the toll itself.
+    // "five more bodies", "another 12", "the other three" are increments or parts, not the toll.
     bool vague = !digits && q.high > q.low;
     std::string after = AsciiLower(v.article->text.substr(q.span.end, 6));
-    bool increment = WordBefore(v.article->text, q.span.begin) == "another" ||
-                     WordBefore(v.article->text, q.span.begin) == "additional" || after.rfind(" more", 0) == 0;
+    std::string said = AsciiLower(v.article->text.substr(q.span.begin, q.span.end - q.span.begin));
+    std::string word_before = WordBefore(v.article->text, q.span.begin);
+    bool increment = word_before == "another" || word_before == "additional" || word_before == "other" ||
+                     said.rfind("another ", 0) == 0 || after.rfind(" more", 0) == 0;
     if (!increment && AddRoleClaim(story, v, q.span, q.sentence, UnitOf(q), GroupOf(*v.facts, q), numbers, vague, c, out)) continue;
     if (q.head.empty()) continue;
     // A count in a sentence that reports the happening belongs to it and can be disputed

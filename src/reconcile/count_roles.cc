@@ -135,7 +135,10 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       if (!match) continue;
       int cue_first = static_cast<int>(i), cue_last = static_cast<int>(i + n - 1);
       // "whose name was not released": a negated cue says what did not happen.
-      if (i > 0 && (words[i - 1].lower == "not" || words[i - 1].lower == "never" || words[i - 1].lower == "no")) continue;
+      bool negated = false;
+      for (size_t b = i >= 3 ? i - 3 : 0; b < i; ++b)  // "has not yet been released"
+        negated = negated || words[b].lower == "not" || words[b].lower == "never" || words[b].lower == "no";
+      if (negated) continue;
       if (cue_last >= first && cue_first <= last) continue;  // inside the number ("dozens")
       bool before = cue_last < first;
       int from = before ? cue_last + 1 : last + 1, to = before ? first : cue_first;
