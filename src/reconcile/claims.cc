@@ -88,11 +88,29 @@ std::string HeadOfGovernmentOffice(const StoryView& story, const std::string& co
   return "head of government";
 }
 
+// Whether a sentence is set in a year well before `year` ("... did in 2008"): its titles are
+// then those of that time.
+bool SentenceNamesEarlierYear(const std::string& sentence, int year) {
+  if (year == 0) return false;
+  for (size_t i = 3; i + 4 <= sentence.size(); ++i) {
+    if (sentence.compare(i - 3, 3, "in ") != 0 || (i > 3 && isalnum(static_cast<unsigned char>(sentence[i - 4])))) continue;
+    if (!std::all_of(sentence.begin() + i, sentence.begin() + i + 4, [](char c) { return isdigit(static_cast<unsigned char>(c)); }))
+      continue;
+    if (i + 4 < sentence.size() && isalnum(static_cast<unsigned char>(sentence[i + 4]))) continue;
+    int y = std::atoi(sentence.substr(i, 4).c_str());
+    if (y >= 1900 && y < year - 1) return true;
+  }
+  return false;
+}
+
 void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCountries& countries,
                    std::vector<Claim>* out) {
   const ArticleFacts& f = *v.facts;
+  const int published_year = v.article->published.size() >= 4 ? std::atoi(v.article->published.substr(0, 4).c_str()) : 0;
   for (const Role& r : f.roles) {
     if (r.person < 0) continue;
+    // "as President George W. Bush did in 2008": a title of the time the sentence is about.
+    if (SentenceNamesEarlierYear(Sentence(v, r.sentence), published_year)) continue;
     std::string person = PersonKey(f, r.person);
     std::string of = r.of;
     if (of.empty()) {
@@ -333,8 +351,10 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       // A day named only relative to the report ("on Monday", "yesterday") that misses the date
       // others give is the report contradicting itself, not a rival date.
       std::string surface = text.substr(best->span.begin, best->span.end - best->span.begin);
-      c.implied = best->anchor != "none" && best->value.size() == 10 &&
-                  std::none_of(surface.begin(), surface.end(), [](char ch) { return isdigit(static_cast<unsigned char>(ch)); });
+      bool relative = best->anchor != "none" && std::none_of(surface.begin(), surface.end(), [](char ch) {
+                        return isdigit(static_cast<unsigned char>(ch));
+                      });
+      c.implied = relative && best->value.size() == 10;
       // Such a day is the happening's only when the words sit against its trigger ("Tuesday's
       // talks") or point from the report ("last Friday", "yesterday"); "a tour of battleground
       // states on Monday" in a sentence about the election dates the tour.
