@@ -4,6 +4,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 
+#include "core/civil_time.h"
 #include "core/text.h"
 #include "extract/charset.h"
 #include "extract/html_dom.h"
@@ -15,6 +16,12 @@ namespace crosscheck {
 namespace {
 
 constexpr size_t kMinArticleWords = 40;
+
+// A headline repeated at the top of the body: the page's own or the one its record states.
+bool IsHeadline(std::string_view paragraph, const Article& a, const Document& doc) {
+  return (!a.title.empty() && IEquals(paragraph, a.title)) ||
+         (!doc.stated.title.empty() && IEquals(paragraph, doc.stated.title));
+}
 
 Result<Article> FromHtml(const Document& doc) {
   // Most pages are UTF-8 already: parse them in place rather than copy them.
@@ -38,7 +45,7 @@ Result<Article> FromHtml(const Document& doc) {
   // The headline repeated near the top of the body is not body, nor is a kicker or
   // breadcrumb above it.
   for (size_t i = 0; i < std::min<size_t>(3, content.paragraphs.size()); ++i) {
-    if (!a.title.empty() && IEquals(content.paragraphs[i], a.title)) {
+    if (IsHeadline(content.paragraphs[i], a, doc)) {
       content.paragraphs.erase(content.paragraphs.begin(), content.paragraphs.begin() + static_cast<long>(i) + 1);
       break;
     }
@@ -64,6 +71,23 @@ Result<Article> FromHtml(const Document& doc) {
   return a;
 }
 
+// Scraped text often starts with the headline, as a paragraph of its own or run into the first
+// sentence ("Tram derails on bend At least seven people..."). When the record states that
+// headline, it is not body; a title that is the start of the first sentence stays.
+void DropStatedHeadline(std::string_view title, std::string* text) {
+  if (title.empty() || text->size() <= title.size() || !IEquals(std::string_view(*text).substr(0, title.size()), title))
+    return;
+  std::string_view rest = std::string_view(*text).substr(title.size());
+  if (StartsWith(rest, "\n\n")) {
+    text->erase(0, title.size() + 2);
+    return;
+  }
+  unsigned char next = rest.size() > 1 ? static_cast<unsigned char>(rest[1]) : 0;
+  bool new_sentence = rest[0] == ' ' && ((next >= 'A' && next <= 'Z') || next == '"' || next >= 0x80);
+  char last = title.back();
+  if (new_sentence && last != '.' && last != '!' && last != '?') text->erase(0, title.size() + 1);
+}
+
 Result<Article> FromText(const Document& doc) {
   std::string_view bytes = doc.bytes;
   if (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
@@ -71,6 +95,7 @@ Result<Article> FromText(const Document& doc) {
     return Status::Error("not valid UTF-8 (first bad byte near offset " + std::to_string(Utf8ErrorOffset(bytes)) + ")");
   Article a;
   ExtractFromText(bytes, &a);
+  DropStatedHeadline(doc.stated.title, &a.text);
   size_t words = WordCount(a.text);
   if (words < kMinArticleWords)
     return Status::Error("no article found: " + std::to_string(words) + " words of body text");
@@ -93,6 +118,35 @@ std::string_view LanguageSample(std::string_view text) {
   return text.substr(0, end);
 }
 
+// "en-GB" -> "en"; "" when the stated value is not a language code ("English", "unknown").
+std::string LanguageCode(std::string_view stated) {
+  std::string code = AsciiLower(stated.substr(0, stated.find_first_of("-_")));
+  bool letters = std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return letters && (code.size() == 2 || code.size() == 3) ? code : "";
+}
+
+// Scrapers write midnight to the second when they know only the day (22 of the 96 records of
+// the 5W1H set, where chance would give none): such a time was not stated.
+std::string PublishedIso(std::string_view stated) {
+  std::optional<CivilTime> t = ParseDateTime(stated);
+  if (!t) return "";
+  if (t->hour == 0 && t->minute == 0 && t->second == 0 && !t->utc_offset_minutes) t->hour = t->minute = t->second = -1;
+  return t->ToIso();
+}
+
+// What a record states beside the bytes, its scraper read from the page's own fields: it
+// beats what extraction guesses from the bytes. The description stays in the Document: an
+// Article has no standfirst, and the body is what was reported.
+void ApplyStated(const StatedMetadata& stated, Article* a) {
+  if (!stated.title.empty()) a->title = stated.title;
+  if (!stated.author.empty()) a->author = stated.author;
+  if (!stated.outlet.empty()) a->outlet = stated.outlet;
+  std::string published = PublishedIso(stated.published);
+  if (!published.empty()) a->published = published;
+  std::string language = LanguageCode(stated.language);
+  if (!language.empty()) a->language = language;
+}
+
 }  // namespace
 
 std::string DetectLanguage(std::string_view text) {
@@ -113,6 +167,7 @@ Result<Article> ExtractArticle(const Document& doc) {
   a.source = doc.source;
   std::string detected = DetectLanguage(a.text);
   if (!detected.empty()) a.language = detected;
+  ApplyStated(doc.stated, &a);
   return r;
 }
 

@@ -68,6 +68,22 @@ TEST(HtmlExtractTest, KeepsTheStoryAndDropsPageFurniture) {
   EXPECT_GT(a.boilerplate_chars, 200u);
 }
 
+TEST(HtmlExtractTest, MetadataStatedBesideThePageWins) {
+  Document doc;
+  doc.kind = DocumentKind::kHtml;
+  doc.bytes = kArticlePage;
+  doc.stated.title = "Ferry sinks off Varna coast, dozens rescued";
+  doc.stated.outlet = "Black Sea Wire";
+  doc.stated.author = "Nadia Petkova";
+  doc.stated.published = "2026-04-11T09:00:00+03:00";
+  auto r = ExtractArticle(doc);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->outlet, "Black Sea Wire");
+  EXPECT_EQ(r->author, "Nadia Petkova");
+  EXPECT_EQ(r->published, "2026-04-11T09:00:00+03:00");
+  EXPECT_EQ(r->text.rfind("A passenger ferry carrying 212 people", 0), 0u) << r->text;
+}
+
 TEST(HtmlExtractTest, TextSeparatedByLineBreaksInsteadOfParagraphs) {
   std::string page = "<html><head><title>Port strike ends</title></head><body><div id=\"menu\"><a href=\"/\">Home</a></div>"
                      "<div id=\"story-text\">Dockworkers at the port of Koper returned to work on Monday after a nine-day strike over pay."

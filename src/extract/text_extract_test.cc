@@ -83,6 +83,65 @@ TEST(TextExtractTest, TitleLineAndHashtagsOfACleanerDump) {
   EXPECT_TRUE(a.text.ends_with("would not survive a major flood.")) << a.text;
 }
 
+// A scraper's record of an invented report: the headline run into the body, as scrapers do.
+const char kRecord[] = R"({
+  "dId": "kb-0412",
+  "url": "https://tidewater.example/news/kestrel-bay-ferry",
+  "title": "Kestrel Bay ferry service resumes after pier repairs",
+  "text": "Kestrel Bay ferry service resumes after pier repairs Ferries returned to Kestrel Bay on Tuesday after six weeks of repairs to the storm-damaged north pier, the harbour board said. The first crossing left at 7:15 a.m. with 140 passengers on board, and the board expects the full timetable to run again by the end of the month. Harbour master Olwen Treace said divers had replaced eleven of the pier's timber piles.",
+  "description": "Six weeks after the storm, the first crossing left at dawn.",
+  "publisher": "Tidewater Post",
+  "authors": ["Marit Okonjo"],
+  "date_publish": "2031-10-14 09:05:00",
+  "language": "en-GB"
+})";
+
+TEST(StatedMetadataTest, ARecordsMetadataReachesTheArticle) {
+  std::vector<Document> docs;
+  IngestBytes("kb.json", kRecord, {}, [&](Document&& d) { docs.push_back(std::move(d)); }, [](const IngestError&) {});
+  ASSERT_EQ(docs.size(), 1u);
+  auto r = ExtractArticle(docs[0]);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const Article& a = r.value();
+  EXPECT_EQ(a.id, "kb-0412");
+  EXPECT_EQ(a.source, "https://tidewater.example/news/kestrel-bay-ferry");
+  EXPECT_EQ(a.title, "Kestrel Bay ferry service resumes after pier repairs");
+  EXPECT_EQ(a.outlet, "Tidewater Post");
+  EXPECT_EQ(a.author, "Marit Okonjo");
+  EXPECT_EQ(a.published, "2031-10-14T09:05:00");
+  EXPECT_EQ(a.language, "en");
+  // The headline is not body, and the description is not prepended to it.
+  EXPECT_EQ(a.text.rfind("Ferries returned to Kestrel Bay on Tuesday", 0), 0u) << a.text;
+  EXPECT_EQ(a.text.find("Six weeks after the storm"), std::string::npos);
+}
+
+TEST(StatedMetadataTest, StatedValuesBeatWhatTheTextStatesAndMidnightIsADate) {
+  Document doc;
+  doc.kind = DocumentKind::kText;
+  doc.bytes = "Title: Harbour board delays vote\nBy Gideon Farrow\nPublished: March 3, 2031\n"
+              "Ferries will keep their winter timetable for another month after the harbour board delayed its vote on "
+              "Tuesday, members said. The board will meet again on April 2 to decide whether the summer crossings "
+              "start before the repairs to the south pier are finished.\n";
+  doc.stated.title = "Kestrel Bay keeps winter ferry timetable";
+  doc.stated.author = "Marit Okonjo";
+  doc.stated.outlet = "Tidewater Post";
+  doc.stated.published = "2031-03-04 00:00:00";  // a scraper's midnight: the day alone
+  doc.stated.language = "English";                // not a code: the detected language stays
+  auto r = ExtractArticle(doc);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->title, "Kestrel Bay keeps winter ferry timetable");
+  EXPECT_EQ(r->author, "Marit Okonjo");
+  EXPECT_EQ(r->outlet, "Tidewater Post");
+  EXPECT_EQ(r->published, "2031-03-04");
+  EXPECT_EQ(r->language, "en");
+  doc.stated = {};
+  doc.stated.published = "soon";  // unreadable: what the text states is kept
+  auto plain = ExtractArticle(doc);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->title, "Harbour board delays vote");
+  EXPECT_EQ(plain->published, "2031-03-03");
+}
+
 TEST(TextExtractTest, InvalidUtf8TextIsRejectedWithItsOffset) {
   Document doc;
   doc.kind = DocumentKind::kText;

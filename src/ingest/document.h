@@ -1,8 +1,8 @@
 // Document: raw bytes of one page as they came in, before extraction; and the ingest door.
 // Ingest walks files, folders (recursively, in name order) and "-" (standard input), opens
-// gzip, splits WARC and JSON Lines files into their records, and decides by content whether
-// each document is HTML or scraped text. Every problem becomes one IngestError naming the
-// file and the reason; reading goes on with the rest.
+// gzip, splits WARC, JSON Lines and JSON files into their records, and decides by content
+// whether each document is HTML or scraped text. Every problem becomes one IngestError naming
+// the file and the reason; reading goes on with the rest.
 #pragma once
 
 #include <cstddef>
@@ -15,12 +15,24 @@ namespace crosscheck {
 
 enum class DocumentKind { kHtml, kText };
 
+// What a container states about the page beside its bytes (the fields of a scraper's JSON
+// record), as written there; "" when not stated. Extraction prefers it to its own guesses.
+struct StatedMetadata {
+  std::string title;
+  std::string author;       // one name, or several joined with ", "
+  std::string outlet;       // publisher or source domain
+  std::string published;    // as the record writes it ("2016-11-09 00:00:00"); parsed by extraction
+  std::string language;     // as written ("en", "en-GB")
+  std::string description;  // standfirst or summary; not part of the body
+};
+
 struct Document {
-  std::string id;       // file name without extensions, WARC record id, JSON Lines id
-  std::string source;   // file path, or URL for WARC/JSON Lines records
+  std::string id;       // file name without extensions, WARC record id, JSON record id
+  std::string source;   // file path, or URL for WARC/JSON records
   DocumentKind kind = DocumentKind::kText;
   std::string charset;  // charset declared outside the bytes (HTTP header); "" if none
   std::string bytes;
+  StatedMetadata stated;
 };
 
 struct IngestError {
@@ -35,7 +47,9 @@ struct IngestOptions {
 using DocumentSink = std::function<void(Document&&)>;
 using ErrorSink = std::function<void(const IngestError&)>;
 
-// Reads every path; returns the number of errors reported.
+// Reads every path; returns the number of errors reported. A folder walk skips notes (*.md)
+// and .json files that hold no article record (answer keys); named on the command line,
+// such a .json file is an error.
 size_t Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
               const DocumentSink& on_document, const ErrorSink& on_error);
 

@@ -26,16 +26,18 @@ bool LooksHtml(std::string_view head) {
 }  // namespace
 
 FileFormat DetectFormat(std::string_view name, std::string_view bytes) {
+  std::string lower_name = AsciiLower(name);
+  if (EndsWith(lower_name, ".json") || EndsWith(lower_name, ".json.gz")) return FileFormat::kJson;
   std::string_view head = bytes.substr(0, 4096);
   if (StartsWith(bytes, "WARC/")) return FileFormat::kWarc;
   if (LooksBinary(head)) return FileFormat::kBinary;
   std::string_view trimmed = Trim(head);
   if (StartsWith(trimmed, "\xEF\xBB\xBF")) trimmed.remove_prefix(3);
-  if (StartsWith(trimmed, "{") && (EndsWith(name, ".jsonl") || EndsWith(name, ".json") ||
-                                   EndsWith(name, ".jsonl.gz") || trimmed.find("\"url\"") != std::string_view::npos ||
+  bool jsonl_name = EndsWith(lower_name, ".jsonl") || EndsWith(lower_name, ".jsonl.gz") ||
+                    EndsWith(lower_name, ".ndjson") || EndsWith(lower_name, ".ndjson.gz");
+  if (StartsWith(trimmed, "{") && (jsonl_name || trimmed.find("\"url\"") != std::string_view::npos ||
                                    trimmed.find("\"html\"") != std::string_view::npos))
     return FileFormat::kJsonLines;
-  std::string lower_name = AsciiLower(name);
   if (lower_name.find(".htm") != std::string::npos || LooksHtml(head)) return FileFormat::kHtml;
   return FileFormat::kText;
 }

@@ -69,8 +69,12 @@ bool ReadRest(FILE* f, size_t max_bytes, std::string* out, std::string* reason) 
   return true;
 }
 
-size_t IngestFile(const std::string& path, const IngestOptions& options, const DocumentSink& on_document,
-                  const ErrorSink& on_error) {
+// IngestBytes for a file named on the command line or met in a folder walk (defined below).
+size_t IngestBytesFoundBy(std::string_view name, std::string bytes, FoundBy found_by, const IngestOptions& options,
+                          const DocumentSink& on_document, const ErrorSink& on_error);
+
+size_t IngestFile(const std::string& path, FoundBy found_by, const IngestOptions& options,
+                  const DocumentSink& on_document, const ErrorSink& on_error) {
   File f(std::fopen(path.c_str(), "rb"));
   if (!f) { on_error({path, "cannot open"}); return 1; }
   // Peek at the first bytes: a WARC file (plain or gzip) is streamed, not read whole.
@@ -88,7 +92,7 @@ size_t IngestFile(const std::string& path, const IngestOptions& options, const D
   if (!ec && size > options.max_bytes) {
     reason = "larger than the size limit of " + std::to_string(options.max_bytes) + " bytes (see --max-size)";
   } else if (ReadRest(f.get(), options.max_bytes, &bytes, &reason)) {
-    return IngestBytes(path, std::move(bytes), options, on_document, on_error);
+    return IngestBytesFoundBy(path, std::move(bytes), found_by, options, on_document, on_error);
   }
   on_error({path, reason});
   return 1;
@@ -112,8 +116,10 @@ std::string DocumentIdFromPath(std::string_view path) {
   return name;
 }
 
-size_t IngestBytes(std::string_view name, std::string bytes, const IngestOptions& options,
-                   const DocumentSink& on_document, const ErrorSink& on_error) {
+namespace {
+
+size_t IngestBytesFoundBy(std::string_view name, std::string bytes, FoundBy found_by, const IngestOptions& options,
+                          const DocumentSink& on_document, const ErrorSink& on_error) {
   std::string source(name);
   if (bytes.empty()) { on_error({source, "empty file"}); return 1; }
   if (LooksGzipped(bytes)) {
@@ -122,9 +128,10 @@ size_t IngestBytes(std::string_view name, std::string bytes, const IngestOptions
     bytes = std::move(inflated.value());
     if (bytes.empty()) { on_error({source, "empty after decompression"}); return 1; }
   }
-  switch (DetectFormat(name, bytes)) {
+  FileFormat format = DetectFormat(name, bytes);
+  switch (format) {
     case FileFormat::kBinary:
-      on_error({source, "binary data, not HTML, text, WARC or JSON Lines"});
+      on_error({source, "binary data, not HTML, text, WARC or JSON"});
       return 1;
     case FileFormat::kWarc: {
       WarcReader reader(source, options.max_bytes, on_document, on_error);
@@ -135,18 +142,27 @@ size_t IngestBytes(std::string_view name, std::string bytes, const IngestOptions
     }
     case FileFormat::kJsonLines:
       return ReadJsonLines(source, bytes, on_document, on_error);
+    case FileFormat::kJson:
+      return ReadJsonFile(source, bytes, found_by, on_document, on_error);
     case FileFormat::kHtml:
     case FileFormat::kText: {
       Document doc;
       doc.id = DocumentIdFromPath(name);
       doc.source = source;
-      doc.kind = DetectFormat(name, bytes) == FileFormat::kHtml ? DocumentKind::kHtml : DocumentKind::kText;
+      doc.kind = format == FileFormat::kHtml ? DocumentKind::kHtml : DocumentKind::kText;
       doc.bytes = std::move(bytes);
       on_document(std::move(doc));
       return 0;
     }
   }
   return 0;
+}
+
+}  // namespace
+
+size_t IngestBytes(std::string_view name, std::string bytes, const IngestOptions& options,
+                   const DocumentSink& on_document, const ErrorSink& on_error) {
+  return IngestBytesFoundBy(name, std::move(bytes), FoundBy::kNamed, options, on_document, on_error);
 }
 
 size_t Ingest(const std::vector<std::string>& paths, const IngestOptions& options, const DocumentSink& on_document,
@@ -180,15 +196,14 @@ size_t Ingest(const std::vector<std::string>& paths, const IngestOptions& option
       if (ec) { on_error({path, "cannot list folder: " + ec.message()}); ++errors; }
       std::sort(files.begin(), files.end());
       for (const auto& file : files) {
-        // Notes and answer keys beside a corpus (README.md, *.json) are not articles; JSON Lines
-        // files in a folder are read by their .jsonl / .ndjson names.
-        std::string lower = AsciiLower(file);
-        if (EndsWith(lower, ".md") || EndsWith(lower, ".json")) continue;
-        errors += IngestFile(file, options, on_document, on_error);
+        // Notes beside a corpus (README.md) are not articles; answer keys (*.json without
+        // article records) are skipped by the JSON reader once it has looked inside.
+        if (EndsWith(AsciiLower(file), ".md")) continue;
+        errors += IngestFile(file, FoundBy::kFolderWalk, options, on_document, on_error);
       }
       continue;
     }
-    errors += IngestFile(path, options, on_document, on_error);
+    errors += IngestFile(path, FoundBy::kNamed, options, on_document, on_error);
   }
   return errors;
 }
