@@ -254,7 +254,7 @@ int main(int argc, char** argv) {
         ->transform(CLI::AsSizeValue(false))
         ->default_str("20MB");
   };
-  CLI::App* extract = app.add_subcommand("extract", "clean articles from HTML, scraped text, WARC and JSON Lines");
+  CLI::App* extract = app.add_subcommand("extract", "clean articles from HTML, scraped text, WARC, JSON Lines and JSON article records");
   add_common(extract);
   extract->add_option("--format", opt.format, "jsonl | json | text")->check(CLI::IsMember({"jsonl", "json", "text"}));
   CLI::App* facts = app.add_subcommand("facts", "the facts each article states, with their spans");
