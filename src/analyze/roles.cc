@@ -171,6 +171,12 @@ void RoleFinder::TitleBefore(int m) {
     former = true;
     --start;
   }
+  // "former House speaker": one capitalised body name between "former" and the office.
+  if (!former && start >= 2 && tokens_[start - 1].cap && tokens_[start - 1].word &&
+      IsFormerWord(tokens_[start - 2].fold)) {
+    former = true;
+    start -= 2;
+  }
   Add(start, ranges_[m].te, m, office, of, former, false);
 }
 

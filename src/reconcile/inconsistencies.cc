@@ -172,6 +172,8 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
   std::unordered_map<std::string, int> counts;
   for (size_t i = 0; i + 3 <= words.size(); ++i) {
     if (!isupper(static_cast<unsigned char>(words[i][0]))) continue;
+    // A repeated date ("November 3 2016" in every embedded post) is page furniture, not stuffing.
+    if (isdigit(static_cast<unsigned char>(words[i + 1][0])) || isdigit(static_cast<unsigned char>(words[i + 2][0]))) continue;
     ++counts[words[i] + " " + words[i + 1] + " " + words[i + 2]];
   }
   for (const auto& [phrase, n] : counts) {
