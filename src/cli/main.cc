@@ -22,6 +22,7 @@
 #include "report/facts_json.h"
 #include "report/report.h"
 #include "store/store.h"
+#include "store/story_memory.h"
 
 #include <unistd.h>
 
@@ -219,7 +220,18 @@ int RunAnalyze(const CommonOptions& opt, bool batch) {
     if (!ReadCorpusWithStore(opt, *store, &c)) return 1;
   }
   Grouping g = GroupCorpus(c, batch);
-  Reconciliation r = Reconcile(c.articles, c.facts, g);
+  // With a store, stories no new article changed are recalled rather than reconciled again.
+  std::unique_ptr<StoredStoryMemory> memory;
+  if (store) {
+    memory = std::make_unique<StoredStoryMemory>(store.get());
+    if (!memory->status().ok()) PrintStoreError(memory->status());  // then everything is reconciled
+  }
+  Reconciliation r = Reconcile(c.articles, c.facts, g, memory.get());
+  if (memory) {
+    if (Status s = memory->Save(); !s.ok()) PrintStoreError(s);
+    if (isatty(STDERR_FILENO))
+      std::fprintf(stderr, "crosscheck: %zu stories, %zu unchanged since the last run\n", r.stories, r.stories_recalled);
+  }
   Report report{&c.articles, &g, &r};
   std::string format = opt.format;
   if (format == "auto") format = isatty(STDOUT_FILENO) ? "terminal" : "json";

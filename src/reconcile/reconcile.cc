@@ -10,6 +10,8 @@
 #include "reconcile/inconsistencies.h"
 #include "reconcile/truth.h"
 
+#include <xxhash.h>
+
 namespace crosscheck {
 namespace {
 
@@ -201,38 +203,48 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
   return out;
 }
 
-void RankSources(const std::vector<Article>& articles, const std::vector<Claim>& claims,
-                 const std::map<std::string, int>& copy_of, const std::vector<Finding>& inconsistencies,
-                 std::vector<SourceReliability>* out) {
-  std::map<std::string, int> source_index, item_index;
-  for (const Article& a : articles) source_index.emplace(a.id, static_cast<int>(source_index.size()));
-  std::vector<TruthClaim> truth_claims;
-  std::map<int, std::vector<const Claim*>> claims_of_item;
-  for (const Claim& c : claims) {
-    if (!c.can_conflict) continue;
-    int item = item_index.emplace(c.slot, static_cast<int>(item_index.size())).first->second;
-    claims_of_item[item].push_back(&c);
-  }
-  // Values are compared as groups of compatible claims: the group's first key stands for it.
-  for (auto& [item, list] : claims_of_item) {
+// Each checkable claim of one story as truth discovery sees it: which report, which question
+// (the slot) and which value (the key standing for its group of compatible values).
+std::vector<StoryOutcome::TruthRow> TruthRows(const std::vector<Claim>& claims, const std::map<std::string, int>& copy_of) {
+  std::map<std::string, std::vector<const Claim*>> by_slot;
+  for (const Claim& c : claims)
+    if (c.can_conflict) by_slot[c.slot].push_back(&c);
+  std::vector<StoryOutcome::TruthRow> out;
+  for (auto& [slot, list] : by_slot) {
     std::vector<ValueGroup> groups = GroupValues(list, copy_of);
-    // Only questions that two independent reports answer can show who is right.
-    std::set<int> sources;
-    for (const ValueGroup& g : groups) sources.insert(g.independent.begin(), g.independent.end());
-    if (sources.size() < 2) continue;
-    for (size_t g = 0; g < groups.size(); ++g)
-      for (const Claim* c : groups[g].claims)
-        truth_claims.push_back({source_index.at(c->article), item, std::to_string(g)});
+    for (const ValueGroup& g : groups)
+      for (const Claim* c : g.claims) out.push_back({c->article, slot, g.claims.front()->key});
   }
+  return out;
+}
+
+// `truth` holds each story's rows, `inconsistent` how many inconsistencies each report has.
+void RankSources(const std::vector<Article>& articles, const std::vector<std::vector<StoryOutcome::TruthRow>>& truth,
+                 const std::map<std::string, int>& copy_of, const std::map<std::string, int>& inconsistent,
+                 std::vector<SourceReliability>* out) {
+  std::map<std::string, int> source_index;
+  for (const Article& a : articles) source_index.emplace(a.id, static_cast<int>(source_index.size()));
+  // A question asked in several stories (who holds an office) is one question: outlets'
+  // records join up across stories.
+  // Only questions that two independent reports answer can show who is right.
+  std::map<std::string, std::set<int>> answered_by;
+  for (const auto& rows : truth)
+    for (const StoryOutcome::TruthRow& r : rows)
+      if (auto c = copy_of.find(r.article); c != copy_of.end()) answered_by[r.item].insert(c->second);
+  std::vector<TruthClaim> truth_claims;
+  std::map<std::string, int> item_of;
+  for (const auto& rows : truth)
+    for (const StoryOutcome::TruthRow& r : rows) {
+      auto source = source_index.find(r.article);
+      if (source == source_index.end() || answered_by[r.item].size() < 2) continue;
+      int item = item_of.emplace(r.item, static_cast<int>(item_of.size())).first->second;
+      truth_claims.push_back({source->second, item, r.value});
+    }
+  const int items = static_cast<int>(item_of.size());
   TruthOptions options;
   options.copy_group.resize(articles.size(), -1);
   for (const Article& a : articles) options.copy_group[source_index.at(a.id)] = copy_of.at(a.id);
-  TruthResult result = DiscoverTruth(truth_claims, static_cast<int>(articles.size()), static_cast<int>(item_index.size()), options);
-  std::map<std::string, int> inconsistent;
-  // The inconsistent side is the one alone, or every side after the best-supported first.
-  for (const Finding& f : inconsistencies)
-    for (size_t k = f.claims.size() > 1 ? 1 : 0; k < f.claims.size(); ++k)
-      for (const std::string& id : f.claims[k].articles) ++inconsistent[id];
+  TruthResult result = DiscoverTruth(truth_claims, static_cast<int>(articles.size()), items, options);
   // An outlet's record across all its reports steadies the estimate for reports that make
   // few checkable claims: each report's trust leans on its outlet's, weighted by claims.
   // A report's own record: the share of its checkable claims that match the trust-weighted
@@ -265,7 +277,8 @@ void RankSources(const std::vector<Article>& articles, const std::vector<Claim>&
       double outlet_trust = outlet->second.first / outlet->second.second;
       trust = (trust * t.claims + outlet_trust * kOutletWeight) / (t.claims + kOutletWeight);
     }
-    r.reliability = std::max(0.0, trust * std::pow(0.85, inconsistent[a.id]));
+    auto n = inconsistent.find(a.id);
+    r.reliability = std::max(0.0, trust * std::pow(0.85, n == inconsistent.end() ? 0 : n->second));
     out->push_back(r);
   }
   std::stable_sort(out->begin(), out->end(), [](const SourceReliability& a, const SourceReliability& b) {
@@ -295,46 +308,127 @@ const char* FindingKindName(FindingKind kind) {
   return "corroboration";
 }
 
+namespace {
+
+// Everything one story yields: its findings, its claims as truth discovery sees them, and who
+// is inconsistent with themselves.
+StoryOutcome ReconcileStory(const Story& story, const std::vector<Article>& articles,
+                            const std::vector<ArticleFacts>& facts, const std::map<std::string, size_t>& index,
+                            const std::map<std::string, int>& copy_of) {
+  StoryView view{&story, {}};
+  for (const std::string& id : story.articles) {
+    auto it = index.find(id);
+    if (it == index.end()) continue;
+    ArticleView a{&articles[it->second], &facts[it->second], {}};
+    for (const StoryEvent& e : story.events)
+      if (std::find(e.articles.begin(), e.articles.end(), id) != e.articles.end()) a.events.push_back(e.id);
+    view.articles.push_back(a);
+  }
+  StoryOutcome out;
+  std::vector<Claim> claims = BuildClaims(view);
+  SlotVerdicts verdicts = JudgeSlots(story, claims, copy_of);
+  out.findings = std::move(verdicts.findings);
+  for (Finding& f : FindInconsistencies(view, verdicts.event_dates)) out.findings.push_back(std::move(f));
+  // The inconsistent side is the one alone, or every side after the best-supported first.
+  for (const Finding& f : out.findings)
+    if (f.kind == FindingKind::kInconsistency)
+      for (size_t k = f.claims.size() > 1 ? 1 : 0; k < f.claims.size(); ++k)
+        out.inconsistent.insert(out.inconsistent.end(), f.claims[k].articles.begin(), f.claims[k].articles.end());
+  out.truth = TruthRows(claims, copy_of);
+  return out;
+}
+
+// What a story's outcome depends on: the engine build, its articles' ids and texts, which
+// event each reports, and which are copies of which. Equal keys give equal outcomes.
+uint64_t StoryKey(const Story& story, const std::vector<Article>& articles, const std::map<std::string, size_t>& index,
+                  const std::map<std::string, std::string>& original_of) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  auto add = [&](std::string_view s) {
+    XXH3_64bits_update(state, s.data(), s.size());
+    XXH3_64bits_update(state, "\x1f", 1);
+  };
+  add(__DATE__ " " __TIME__);  // a rebuilt engine may judge differently
+  std::vector<std::string> ids = story.articles;
+  std::sort(ids.begin(), ids.end());
+  for (const std::string& id : ids) {
+    add(id);
+    auto it = index.find(id);
+    if (it != index.end()) {
+      const Article& a = articles[it->second];
+      add(a.title), add(a.published), add(a.outlet), add(a.text);
+    }
+    auto original = original_of.find(id);
+    add(original == original_of.end() ? id : original->second);
+  }
+  for (const StoryEvent& e : story.events) {
+    add(e.date), add(e.place);
+    for (const std::string& id : e.articles) add(id);
+    add("|");
+  }
+  uint64_t key = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return key;
+}
+
+// Cached findings name events by their place in the story ("#0"), since ids shift between runs.
+void EventIdsToPlaces(const Story& story, StoryOutcome* outcome, bool to_places) {
+  for (Finding& f : outcome->findings) {
+    f.story = to_places ? "" : story.id;
+    if (f.event.empty()) continue;
+    if (to_places) {
+      for (size_t k = 0; k < story.events.size(); ++k)
+        if (story.events[k].id == f.event) { f.event = std::string("#").append(std::to_string(k)); break; }
+    } else if (f.event[0] == '#') {
+      size_t k = static_cast<size_t>(std::atoi(f.event.c_str() + 1));
+      f.event = k < story.events.size() ? story.events[k].id : "";
+    }
+  }
+}
+
+}  // namespace
+
 Reconciliation Reconcile(const std::vector<Article>& articles, const std::vector<ArticleFacts>& facts,
-                         const Grouping& grouping) {
+                         const Grouping& grouping, StoryMemory* memory) {
   Reconciliation out;
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < articles.size(); ++i) index.emplace(articles[i].id, i);
   // Copies count once: every article maps to the group of its original.
   std::map<std::string, int> copy_of;
+  std::map<std::string, std::string> original_of;  // the group's first id, stable across runs
   for (size_t i = 0; i < articles.size(); ++i) copy_of[articles[i].id] = static_cast<int>(i);
-  for (size_t g = 0; g < grouping.copy_groups.size(); ++g)
-    for (const std::string& id : grouping.copy_groups[g])
-      if (copy_of.count(id)) copy_of[id] = static_cast<int>(articles.size() + g);
-  std::vector<Claim> all_claims;
-  std::vector<Finding> inconsistencies;
+  for (size_t g = 0; g < grouping.copy_groups.size(); ++g) {
+    const auto& group = grouping.copy_groups[g];
+    std::string first = group.empty() ? "" : *std::min_element(group.begin(), group.end());
+    for (const std::string& id : group)
+      if (copy_of.count(id)) copy_of[id] = static_cast<int>(articles.size() + g), original_of[id] = first;
+  }
+  std::vector<std::vector<StoryOutcome::TruthRow>> truth;
+  std::map<std::string, int> inconsistent;
   for (const Story& story : grouping.stories) {
-    StoryView view{&story, {}};
-    for (const std::string& id : story.articles) {
-      auto it = index.find(id);
-      if (it == index.end()) continue;
-      ArticleView a{&articles[it->second], &facts[it->second], {}};
-      for (const StoryEvent& e : story.events)
-        if (std::find(e.articles.begin(), e.articles.end(), id) != e.articles.end()) a.events.push_back(e.id);
-      view.articles.push_back(a);
+    ++out.stories;
+    StoryOutcome outcome;
+    uint64_t key = memory ? StoryKey(story, articles, index, original_of) : 0;
+    if (memory && memory->Recall(key, &outcome)) {
+      ++out.stories_recalled;
+      EventIdsToPlaces(story, &outcome, /*to_places=*/false);
+    } else {
+      outcome = ReconcileStory(story, articles, facts, index, copy_of);
+      if (memory) {
+        StoryOutcome kept = outcome;
+        EventIdsToPlaces(story, &kept, /*to_places=*/true);
+        memory->Remember(key, kept);
+      }
     }
-    std::vector<Claim> claims = BuildClaims(view);
-    SlotVerdicts verdicts = JudgeSlots(story, claims, copy_of);
-    for (Finding& f : verdicts.findings) {
-      if (f.kind == FindingKind::kInconsistency) inconsistencies.push_back(f);
-      out.findings.push_back(std::move(f));
-    }
-    for (Finding& f : FindInconsistencies(view, verdicts.event_dates)) {
-      inconsistencies.push_back(f);
-      out.findings.push_back(std::move(f));
-    }
-    all_claims.insert(all_claims.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
+    for (Finding& f : outcome.findings) out.findings.push_back(std::move(f));
+    for (const std::string& id : outcome.inconsistent) ++inconsistent[id];
+    truth.push_back(std::move(outcome.truth));
   }
   std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
     if (KindOrder(a.kind) != KindOrder(b.kind)) return KindOrder(a.kind) < KindOrder(b.kind);
     return a.confidence > b.confidence;
   });
-  RankSources(articles, all_claims, copy_of, inconsistencies, &out.sources);
+  RankSources(articles, truth, copy_of, inconsistent, &out.sources);
   return out;
 }
 

@@ -93,7 +93,9 @@ json ReportToJson(const Report& r) {
     sources.push_back({{"article", s.article}, {"outlet", s.outlet}, {"reliability", std::round(s.reliability * 1000) / 1000},
                        {"claims", s.claims}, {"agreed", s.agreed}, {"contradicted", s.contradicted}});
   return {{"articles", articles}, {"stories", grouping["stories"]}, {"copies", grouping["copies"]},
-          {"findings", findings}, {"sources", sources}};
+          {"findings", findings}, {"sources", sources},
+          {"run", {{"stories_reconciled", r.reconciliation->stories - r.reconciliation->stories_recalled},
+                   {"stories_recalled", r.reconciliation->stories_recalled}}}};
 }
 
 std::string ReportToMarkdown(const Report& r) {

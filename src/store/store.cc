@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS facts(
   article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reports(
   id INTEGER PRIMARY KEY CHECK (id = 1), saved_at TEXT NOT NULL, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_outcomes(key INTEGER PRIMARY KEY, json TEXT NOT NULL);
 )sql";
 
 // Finalizes a statement prepared for one call.
@@ -112,7 +113,7 @@ Status Store::Setup() {
   sqlite3_stmt* raw = nullptr;
   if (Status s = Prepare(
           "SELECT (SELECT user_version FROM pragma_user_version),"
-          " (SELECT count(*) FROM sqlite_schema WHERE name NOT IN ('articles','facts','reports')"
+          " (SELECT count(*) FROM sqlite_schema WHERE name NOT IN ('articles','facts','reports','story_outcomes')"
           "  AND name NOT LIKE 'sqlite_%')",
           &raw);
       !s.ok())
@@ -127,7 +128,7 @@ Status Store::Setup() {
                              .append(std::to_string(user_version)).append(")"));
   if (user_version == 0 && foreign > 0)
     return Status::Error(std::string(path_).append(": a SQLite database, but not a crosscheck store"));
-  if (user_version == 0) {
+  if (user_version < kSchemaVersion) {  // a new store, or one from before story outcomes were kept
     std::string create = std::string("BEGIN IMMEDIATE;").append(kSchema);
     create.append("PRAGMA user_version=").append(std::to_string(kSchemaVersion)).append(";COMMIT;");
     if (Status s = Exec(create.c_str()); !s.ok()) {
@@ -243,6 +244,49 @@ Result<std::string> Store::LatestReport(std::string* saved_at) {
   if (rc != SQLITE_ROW) return Error(rc);
   if (saved_at) *saved_at = ColumnText(raw, 0);
   return ColumnText(raw, 1);
+}
+
+Status Store::LoadOutcomes(std::unordered_map<uint64_t, std::string>* out) {
+  sqlite3_stmt* raw = nullptr;
+  if (Status s = Prepare("SELECT key,json FROM story_outcomes", &raw); !s.ok()) return s;
+  OwnedStmt stmt(raw);
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW)
+    out->emplace(static_cast<uint64_t>(sqlite3_column_int64(raw, 0)), ColumnText(raw, 1));
+  return rc == SQLITE_DONE ? Status::Ok() : Error(rc);
+}
+
+Status Store::KeepOutcomes(const std::vector<std::pair<uint64_t, std::string>>& fresh, const std::vector<uint64_t>& used) {
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto fail = [&](Status s) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  };
+  if (Status s = Exec("CREATE TEMP TABLE IF NOT EXISTS used_outcomes(key INTEGER PRIMARY KEY); DELETE FROM used_outcomes");
+      !s.ok())
+    return fail(s);
+  sqlite3_stmt *mark_raw = nullptr, *put_raw = nullptr;
+  if (Status s = Prepare("INSERT OR IGNORE INTO used_outcomes(key) VALUES(?1)", &mark_raw); !s.ok()) return fail(s);
+  OwnedStmt mark(mark_raw);
+  if (Status s = Prepare("INSERT OR REPLACE INTO story_outcomes(key,json) VALUES(?1,?2)", &put_raw); !s.ok()) return fail(s);
+  OwnedStmt put(put_raw);
+  for (uint64_t key : used) {
+    sqlite3_bind_int64(mark_raw, 1, static_cast<sqlite3_int64>(key));
+    int rc = sqlite3_step(mark_raw);
+    sqlite3_reset(mark_raw);
+    if (rc != SQLITE_DONE) return fail(Error(rc));
+  }
+  for (const auto& [key, json] : fresh) {
+    sqlite3_bind_int64(put_raw, 1, static_cast<sqlite3_int64>(key));
+    BindText(put_raw, 2, json);
+    int rc = sqlite3_step(put_raw);
+    sqlite3_reset(put_raw);
+    if (rc != SQLITE_DONE) return fail(Error(rc));
+  }
+  // Outcomes of stories that no longer exist (they grew, or lost an article) go.
+  if (Status s = Exec("DELETE FROM story_outcomes WHERE key NOT IN (SELECT key FROM used_outcomes)"); !s.ok())
+    return fail(s);
+  return Exec("COMMIT");
 }
 
 size_t Store::ArticleCount() {

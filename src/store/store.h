@@ -1,5 +1,6 @@
 // The store: articles, their facts and the latest report kept in one SQLite file, so a later
-// `crosscheck analyze --db FILE MORE...` adds to an earlier run and reconciles everything.
+// `crosscheck analyze --db FILE MORE...` adds to an earlier run, and what reconciling each story
+// gave, so stories the new articles leave unchanged are not reconciled again.
 //
 // Contracts:
 //   - Every write is one transaction: a killed process loses at most the call in flight and
@@ -16,6 +17,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "analyze/analyze.h"
@@ -32,7 +35,7 @@ uint64_t ArticleTextHash(const Article& article);
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;  // in PRAGMA user_version
+  static constexpr int kSchemaVersion = 2;  // in PRAGMA user_version; 2 added story_outcomes
 
   // Opens `path`, creating the file and schema when missing. Errors: not a SQLite database,
   // a SQLite database that is not a crosscheck store, a schema from a newer version, I/O.
@@ -58,6 +61,13 @@ class Store {
   Status SaveReport(const std::string& report_json);
   // The latest saved report; `saved_at` (optional) gets its time, "2026-03-30T19:15:00Z".
   Result<std::string> LatestReport(std::string* saved_at = nullptr);
+
+  // What reconciling each story gave on the last run (opaque JSON the reconciler wrote), by
+  // the story's key, so a story that did not change is not reconciled again.
+  Status LoadOutcomes(std::unordered_map<uint64_t, std::string>* out);
+  // In one transaction: stores `fresh` outcomes and drops every kept outcome whose key is not
+  // in `used` (stories that changed or went away).
+  Status KeepOutcomes(const std::vector<std::pair<uint64_t, std::string>>& fresh, const std::vector<uint64_t>& used);
 
   // Stored articles; 0 when the count fails.
   size_t ArticleCount();

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -200,6 +201,50 @@ TEST(AnalyzeDb, SecondRunWithMoreFilesAddsOnlyThoseAndReportsAll) {
   Result<std::string> saved = (*store)->LatestReport();
   ASSERT_TRUE(saved.ok()) << saved.status().message();
   EXPECT_EQ(nlohmann::json::parse(*saved), report) << "saved report differs from the printed one";
+}
+
+// The findings as a set, without the ids stories and events get in one run.
+std::multiset<std::string> FindingsOf(const nlohmann::json& report) {
+  std::multiset<std::string> out;
+  for (nlohmann::json f : report["findings"]) {
+    f.erase("story");
+    f.erase("event");
+    out.insert(f.dump());
+  }
+  return out;
+}
+
+TEST(AnalyzeDb, StoriesTheNewReportsLeaveAloneAreNotReconciledAgain) {
+  TempDir dir;
+  WriteReports(dir, 0, 40);
+  std::string db = dir.File("news.db"), out = dir.File("out.json"), err = dir.File("err.txt");
+  std::vector<std::string> args{"analyze", "--db", db, "--format", "json", dir.File("in")};
+  ASSERT_EQ(RunToEnd(args, out, err), 0) << testing::Slurp(err);
+  nlohmann::json first = ReadJson(out);
+  size_t stories = first["stories"].size();
+  ASSERT_GE(stories, 1u);
+  EXPECT_EQ(first["run"]["stories_recalled"], 0);
+
+  // Two reports of a happening no earlier report covers make a story of their own.
+  for (int i = 0; i < 2; ++i)
+    dir.Write("in/quake" + std::to_string(i) + ".txt",
+              std::string("Earthquake of magnitude 5.8 shakes the Ostrava valley\nBy Petra Lindqvist\n"
+                          "Published: April 3, 2026\n\nAn earthquake of magnitude 5.8 shook the Ostrava valley "
+                          "early on Friday, damaging ").append(i ? "140" : "120").append(
+                  " houses and cutting power to several villages, the regional seismology office said. "
+                  "Rescue teams searched collapsed barns through the morning, and the office said "
+                  "aftershocks were likely for several days. Schools in the valley stayed closed while "
+                  "engineers inspected their walls, and the regional governor asked residents to sleep "
+                  "away from damaged buildings until the inspections were done."));
+  ASSERT_EQ(RunToEnd(args, out, err), 0) << testing::Slurp(err);
+  nlohmann::json second = ReadJson(out);
+  EXPECT_EQ(second["run"]["stories_recalled"], stories) << "an untouched story was reconciled again";
+  EXPECT_GE(second["run"]["stories_reconciled"], 1);
+
+  // Recalled or not, the findings are those of a run that starts from nothing.
+  std::string fresh = dir.File("fresh.json");
+  ASSERT_EQ(RunToEnd({"analyze", "--format", "json", dir.File("in")}, fresh, err), 0) << testing::Slurp(err);
+  EXPECT_EQ(FindingsOf(second), FindingsOf(ReadJson(fresh)));
 }
 
 TEST(AnalyzeDb, GarbageDbFileIsOneLineNamingIt) {
