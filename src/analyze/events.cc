@@ -102,15 +102,15 @@ const Trigger* TriggerAt(std::span<const Token> st, size_t k) {
 
 }  // namespace
 
-std::vector<Span> TriggerSpans(std::string_view text, Span sentence) {
-  std::vector<Span> out;
+std::vector<TriggerSpan> TriggerSpans(std::string_view text, Span sentence) {
+  std::vector<TriggerSpan> out;
   const std::vector<Token>& all = SharedTokens(text);
   auto [first_token, last_token] = TokensIn(all, sentence);
   std::span<const Token> st(all.data() + first_token, last_token - first_token);
   for (size_t k = 0; k < st.size(); ++k) {
     const Trigger* t = TriggerAt(st, k);
     if (!t) continue;
-    if (t->kind != "-") out.push_back({st[k].span.begin, st[k + t->words.size() - 1].span.end});
+    if (t->kind != "-") out.push_back({{st[k].span.begin, st[k + t->words.size() - 1].span.end}, t->kind});
     k += t->words.size() - 1;
   }
   return out;

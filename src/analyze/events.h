@@ -4,6 +4,7 @@
 // data/en/venue_cues.txt), places, participants, quantities and outcome.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,7 +18,11 @@ namespace crosscheck {
 bool IsBoundaryTime(std::string_view text, const TimeExpression& time);
 
 // Every trigger phrase in a sentence, repeats included ("the attack ... airstrikes last week").
-std::vector<Span> TriggerSpans(std::string_view text, Span sentence);
+struct TriggerSpan {
+  Span span;
+  std::string kind;
+};
+std::vector<TriggerSpan> TriggerSpans(std::string_view text, Span sentence);
 
 std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Span>& sentences,
                                      const EntityResult& entities, const std::vector<TimeExpression>& times,

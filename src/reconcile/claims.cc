@@ -183,11 +183,14 @@ Claim EventClaim(const ArticleView& v, const EventMention& m, const std::string&
 
 // Whether a time and an event trigger sit in different clauses of their sentence: "resumed the
 // search on Sunday after the ferry capsized" dates the search, not the capsizing.
-bool ClauseBetween(const std::string& text, Span a, Span b) {
+bool ClauseBetween(const std::string& text, Span time, Span trigger) {
   static const char* kJoins[] = {"after", "before", "since", "following", "when", "while", "until", "as", "but", "and"};
-  uint32_t from = std::min(a.end, b.end), to = std::max(a.begin, b.begin);
+  uint32_t from = std::min(time.end, trigger.end), to = std::max(time.begin, trigger.begin);
   if (from >= to) return false;
-  for (const std::string& w : SplitWords(text.substr(from, to - from))) {
+  std::vector<std::string> words = SplitWords(text.substr(from, to - from));
+  // "capsized ... shortly after 6 a.m.": a preposition of the time itself joins nothing.
+  if (time.begin >= trigger.end && !words.empty()) words.pop_back();
+  for (const std::string& w : words) {
     std::string word = AsciiLower(w);
     while (!word.empty() && !isalpha(static_cast<unsigned char>(word.back()))) word.pop_back();
     if (std::find_if(std::begin(kJoins), std::end(kJoins), [&](const char* j) { return word == j; }) != std::end(kJoins))
@@ -269,6 +272,40 @@ bool FarFromEvent(const StoryView& story, const std::string& event, const std::s
   return false;
 }
 
+// The minutes of the day a TimeML time value allows: "…T06:10" -> 370..370, "…TMO" (morning)
+// -> 360..720, "…T24:00" (midnight) -> 0..0. False when the value names no time of day.
+bool MinutesOfDay(const std::string& value, double* from, double* to) {
+  size_t t = value.find('T');
+  if (t == std::string::npos || t + 3 > value.size()) return false;
+  std::string part = value.substr(t + 1);
+  if (part.size() >= 5 && isdigit(static_cast<unsigned char>(part[0])) && part[2] == ':') {
+    int minutes = (std::atoi(part.substr(0, 2).c_str()) % 24) * 60 + std::atoi(part.substr(3, 2).c_str());
+    *from = *to = minutes;
+    return true;
+  }
+  static const std::pair<const char*, std::pair<int, int>> kParts[] = {
+      {"MO", {300, 720}}, {"MI", {690, 810}}, {"AF", {720, 1080}}, {"EV", {1020, 1320}}, {"NI", {1200, 1440}}};
+  for (const auto& [code, range] : kParts)
+    if (part.rfind(code, 0) == 0) {
+      *from = range.first, *to = range.second;
+      return true;
+    }
+  return false;
+}
+
+// "…, officials said on Tuesday evening": a time that dates the saying, not the happening.
+bool DatesTheSaying(const std::string& text, Span time) {
+  static const char* kSaid[] = {"said", "says", "told", "announced", "added", "stated", "reported", "confirmed",
+                                "declared", "tweeted", "wrote"};
+  std::string before = WordBefore(text, time.begin);
+  uint32_t at = time.begin;
+  if (before == "on" || before == "late" || before == "early" || before == "in") {
+    at = static_cast<uint32_t>(text.rfind(before, at));
+    before = WordBefore(text, at);
+  }
+  return std::find_if(std::begin(kSaid), std::end(kSaid), [&](const char* w) { return before == w; }) != std::end(kSaid);
+}
+
 // A time right against a trigger: "Tuesday's talks", "talks on Tuesday" ("’s " is 5 bytes).
 bool Beside(Span time, Span trigger) {
   return (time.end <= trigger.begin && trigger.begin - time.end <= 6) ||
@@ -308,14 +345,17 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     const bool embedded = EmbeddedTrigger(text, m.span);
     // A time nearer another trigger of the sentence dates that one ("the attack ... in retaliation
     // for airstrikes last week").
-    std::vector<Span> triggers;
+    // A later trigger of the same kind is the same happening told again ("died ... when the ferry
+    // capsized"), unless it sits in a phrase of its own ("in retaliation for airstrikes").
+    std::vector<Span> others;
     if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < f.sentences.size())
-      triggers = TriggerSpans(text, f.sentences[m.sentence]);
+      for (const TriggerSpan& t : TriggerSpans(text, f.sentences[m.sentence]))
+        if ((t.span.end <= m.span.begin || t.span.begin >= m.span.end) &&
+            (t.kind != m.kind || EmbeddedTrigger(text, t.span) || WordBefore(text, t.span.begin) == "for"))
+          others.push_back(t.span);
     auto gap = [](Span a, Span b) { return a.begin >= b.end ? a.begin - b.end : b.begin >= a.end ? b.begin - a.end : 0u; };
     auto nearer_other = [&](Span time) {
-      for (Span t : triggers)
-        if ((t.end <= m.span.begin || t.begin >= m.span.end) && gap(time, t) < gap(time, m.span)) return true;
-      return false;
+      return std::any_of(others.begin(), others.end(), [&](Span t) { return gap(time, t) < gap(time, m.span); });
     };
     const TimeExpression* best = nullptr;
     uint32_t best_distance = UINT32_MAX;
@@ -333,7 +373,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       if (IsBoundaryTime(text, te)) continue;
       if (ClauseBetween(text, te.span, m.span)) continue;
       if (embedded && !Beside(te.span, m.span)) continue;
-      if (nearer_other(te.span)) continue;
+      if (nearer_other(te.span) || DatesTheSaying(text, te.span)) continue;
       uint32_t d = te.span.begin > m.span.end ? te.span.begin - m.span.end : m.span.begin - std::min(m.span.begin, te.span.end);
       if (d < best_distance) { best_distance = d; best = &te; }
     }
@@ -434,6 +474,24 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
         c.key = te.value;
         c.confidence = 0.8;
         out->push_back(c);
+        // A happening of a moment (a blast, a capsizing) has one time of day: "shortly after
+        // 6 a.m." and "about 6:10 a.m." agree, "just after midnight" does not.
+        double from, to;
+        if ((m.kind == "disaster" || m.kind == "attack") && MinutesOfDay(te.value, &from, &to) &&
+            !ClauseBetween(text, te.span, m.span) && !nearer_other(te.span) && !DatesTheSaying(text, te.span) &&
+            (!embedded || Beside(te.span, m.span))) {
+          std::string before = WordBefore(text, te.span.begin);
+          if (before == "until" || before == "since" || before == "by" || before == "before") continue;
+          Claim moment = EventClaim(v, m, event);
+          moment.slot = "moment|" + event + "|" + m.kind;
+          moment.subject = "time of day of the " + what;
+          moment.kind = ValueKind::kNumber;
+          moment.low = from - 90, moment.high = to + 90;  // reports round and approximate
+          moment.key = te.value.substr(te.value.find('T'));
+          moment.display = c.display;
+          moment.confidence = 0.7;
+          out->push_back(moment);
+        }
         continue;
       }
       if (te.type != TimeType::kDuration) continue;

@@ -133,7 +133,7 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
       // between reports of the same day, against a value that two reports agree on.
       // A count whose role the sentence names (a death toll, a budget) is disputed between any
       // two reports; a toll that grows only between reports of one day or when far apart.
-      bool role_slot = slot.rfind("role|", 0) == 0;
+      bool role_slot = slot.rfind("role|", 0) == 0 || slot.rfind("moment|", 0) == 0;
       if ((first.kind == ValueKind::kNumber && !role_slot) || first.grows) {
         bool same_day = false, far = true;
         for (const Claim* a : groups[0].claims)
