@@ -666,13 +666,13 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     std::string next = AsciiLower(v.article->text.substr(q.span.end, 12));
     if (next.rfind("-year-old", 0) == 0 || next.rfind(" years old", 0) == 0 || next.rfind(" year-old", 0) == 0) continue;
     if (next.rfind(" of those", 0) == 0 || next.rfind(" of them", 0) == 0 || next.rfind(" of the ", 0) == 0) continue;
-    // "five more bodies", "another 12", "the other three" are increments or parts, not the toll.
+    // "five more bodies", "another 12", "the final three" are increments or parts, not the toll.
     bool vague = !digits && q.high > q.low;
     std::string after = AsciiLower(v.article->text.substr(q.span.end, 6));
     std::string said = AsciiLower(v.article->text.substr(q.span.begin, q.span.end - q.span.begin));
     std::string word_before = WordBefore(v.article->text, q.span.begin);
-    bool increment = word_before == "another" || word_before == "additional" || word_before == "other" ||
-                     said.rfind("another ", 0) == 0 || after.rfind(" more", 0) == 0;
+    bool increment = IsPartWord(word_before) || said.rfind("another ", 0) == 0 || after.rfind(" more", 0) == 0 ||
+                     after.rfind(" remaining", 0) == 0;
     if (!increment && AddRoleClaim(story, v, q.span, q.sentence, UnitOf(q), GroupOf(*v.facts, q), numbers, vague, c, out)) continue;
     if (q.head.empty()) continue;
     // A count in a sentence that reports the happening belongs to it and can be disputed

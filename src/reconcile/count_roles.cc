@@ -102,6 +102,11 @@ std::vector<Word> Words(std::string_view text, Span sentence) {
 
 }  // namespace
 
+bool IsPartWord(std::string_view w) {
+  return w == "another" || w == "additional" || w == "other" || w == "final" || w == "last" || w == "remaining" ||
+         w == "further";
+}
+
 bool IsUnitNoun(std::string_view noun) { return Lex().units.count(std::string(noun)) > 0; }
 
 CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const std::vector<Span>& others,
@@ -120,6 +125,17 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       return !(o.begin == span.begin && o.end == span.end) && o.begin >= a && o.end <= b;
     });
   };
+  std::vector<std::pair<int, int>> other_words;  // word ranges of the sentence's other numbers
+  for (const Span& o : others) {
+    if (o.begin == span.begin && o.end == span.end) continue;
+    int f = -1, l = -1;
+    for (size_t i = 0; i < words.size(); ++i)
+      if (words[i].end > o.begin && words[i].begin < o.end) {
+        if (f < 0) f = static_cast<int>(i);
+        l = static_cast<int>(i);
+      }
+    if (f >= 0) other_words.emplace_back(f, l);
+  }
   CountRole best;
   int best_gap = kMaxGap + 1;
   bool best_weak = true;
@@ -165,6 +181,22 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
           Lex().level_verbs.count(words[first - 2].lower))
         reach = 2 * kMaxGap;
       if (gap > reach) continue;
+      // A cue nearer another number is that number's ("three victims of the crash that killed seven").
+      auto words_between = [&](int a_first, int a_last, int c_first, int c_last) {
+        return a_last < c_first ? c_first - a_last - 1 : a_first > c_last ? a_first - c_last - 1 : 0;
+      };
+      auto joined = [&](int from_word, int to_word) {  // no conjunction or clause break between
+        for (int k = from_word + 1; k <= to_word; ++k)
+          if (words[k].clause_break_before || words[k].lower == "and" || words[k].lower == "but" ||
+              words[k].lower == "while")
+            return false;
+        return true;
+      };
+      bool nearer_other = false;
+      for (const auto& [o_first, o_last] : other_words)
+        nearer_other = nearer_other || (words_between(o_first, o_last, cue_first, cue_last) < gap &&
+                                        (o_last < cue_first ? joined(o_last, cue_first) : joined(cue_last, o_first)));
+      if (nearer_other) continue;
       bool better = best.role.empty() || (best_weak && !cue.weak) ||
                     (best_weak == cue.weak && (gap < best_gap || (gap == best_gap && !before)));
       if (better) {

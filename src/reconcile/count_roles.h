@@ -28,6 +28,10 @@ struct CountRole {
 CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const std::vector<Span>& others,
                        bool duration = false);
 
+// Whether a word before a number makes it a part or an increment of a count ("another 12",
+// "the final three", "the other five"), not the count itself.
+bool IsPartWord(std::string_view word);
+
 // Whether `noun` (singular, lower case) is a unit of measure or money.
 bool IsUnitNoun(std::string_view noun);
 

@@ -70,6 +70,13 @@ TEST(CountRoles, AConjunctionStartsAnotherCount) {
   EXPECT_EQ(RoleIn("The tram overturned, trapping five people and injuring 40.", "five", {"40"}).role, "");
 }
 
+TEST(CountRoles, ACueBelongsToTheNearerNumber) {
+  std::string s = "Police name three victims of the tram crash that killed seven.";
+  EXPECT_EQ(RoleIn(s, "three", {"seven"}).role, "");
+  EXPECT_EQ(RoleIn(s, "seven", {"three"}).role, "death toll");
+  EXPECT_TRUE(IsPartWord("final"));
+}
+
 TEST(CountRoles, NoCueNoRole) {
   EXPECT_EQ(RoleIn("The 30 miners, whose names were not released, were flown home.", "30").role, "");
   EXPECT_EQ(RoleIn("The port handled 14,000 containers in March.", "14,000").role, "");

@@ -9,6 +9,8 @@
 #include "core/civil_time.h"
 #include "core/data.h"
 #include "core/text.h"
+#include "analyze/quantities.h"
+#include "reconcile/count_roles.h"
 
 namespace crosscheck {
 namespace {
@@ -67,6 +69,60 @@ void CheckHeadlineYear(const StoryView& story, const ArticleView& v, std::vector
                                "The headline says " + year + ", but the report was published in " +
                                    std::to_string(published) + " and its body gives no date in " + year + ".",
                                year, v.article->title, 0.8));
+}
+
+// The unit class of a count, so "7.5%" is set against "6.5 percent" and not against "312 workers".
+std::string UnitClass(const Quantity& q) {
+  if (q.percent) return "percent";
+  return IsUnitNoun(q.head) ? q.head : "";
+}
+
+// "At Least 90 Dead" over a body that says "more than 60 people dead"; "7.5% pay rise" over a
+// body giving 6.5 percent: the headline states a number the report's own body does not.
+void CheckHeadlineNumbers(const StoryView& story, const ArticleView& v, std::vector<Finding>* out) {
+  const std::string& title = v.article->title;
+  if (title.empty()) return;
+  Span whole{0, static_cast<uint32_t>(title.size())};
+  std::vector<Quantity> in_title = FindQuantities(title, {whole}, {});
+  std::vector<Span> title_spans;
+  for (const Quantity& q : in_title) title_spans.push_back(q.span);
+  const std::string& text = v.article->text;
+  for (const Quantity& h : in_title) {
+    CountRole role = RoleOfNumber(title, whole, h.span, title_spans);
+    // Counts about one person need that person named; headlines rarely do.
+    if (role.role.empty() || role.per_person) continue;
+    std::string before = h.span.begin > 0 ? AsciiLower(title.substr(0, h.span.begin)) : "";
+    std::vector<std::string> words_before = SplitWords(before);
+    if (!words_before.empty() && IsPartWord(words_before.back())) continue;  // "final three victims"
+    for (const Quantity& b : v.facts->quantities) {
+      if (b.sentence < 0 || static_cast<size_t>(b.sentence) >= v.facts->sentences.size() || UnitClass(b) != UnitClass(h))
+        continue;
+      std::vector<Span> spans;
+      for (const Quantity& o : v.facts->quantities)
+        if (o.sentence == b.sentence) spans.push_back(o.span);
+      if (RoleOfNumber(text, v.facts->sentences[b.sentence], b.span, spans).role != role.role) continue;
+      // "Seven Guyanese" and "18 detainees" count different people.
+      auto generic = [](const std::string& head) { return head.empty() || head == "person" || head == "people"; };
+      if (UnitClass(h).empty() && !generic(h.head) && !generic(b.head) && h.head != b.head) continue;
+      // The body's first figure for that role agrees when the values are near or one lies
+      // inside the other's wording ("40" and "at least 40"; "about 40" and "42").
+      auto inside = [](double x, const Quantity& q) { return q.low < x && x < q.high; };
+      double larger = std::max(std::abs(h.value), std::abs(b.value));
+      if (larger == 0 || std::abs(h.value - b.value) <= 0.05 * larger || inside(h.value, b) || inside(b.value, h)) break;
+      std::string said = title.substr(h.span.begin, h.span.end - h.span.begin);
+      std::string body = text.substr(b.span.begin, b.span.end - b.span.begin);
+      Finding f = Inconsistency(story, v, role.role + " in the headline and the body",
+                                "The headline says " + said + ", the body " + body + ".", said + " (headline)",
+                                title, 0.7);
+      ClaimValue in_body;
+      in_body.value = body + " (body)";
+      in_body.articles = {v.article->id};
+      in_body.evidence = {{v.article->id, SentenceOf(v, b.sentence)}};
+      f.claims.push_back(std::move(in_body));
+      out->push_back(std::move(f));
+      break;
+    }
+  }
 }
 
 struct Season {
@@ -194,6 +250,7 @@ std::vector<Finding> FindInconsistencies(const StoryView& story, const std::map<
     CheckHeadlineYear(story, v, &out);
     CheckSeason(story, v, &out);
     CheckRelativeDates(story, v, event_dates, &out);
+    CheckHeadlineNumbers(story, v, &out);
     CheckKeywordStuffing(story, v, &out);
   }
   return out;
