@@ -137,11 +137,14 @@ constexpr int kTemplates = 18;
 
 // `when` if given, else a random relative time (the draw GenerateNewsArticle has always made).
 const char* When(Rng& rng, const char* when) { return when ? when : rng.Pick(kRelative); }
+// `quote` if given, else one of the stock quotes.
+const char* Quote(Rng& rng, const char* quote) { return quote ? quote : rng.Pick(kQuotes); }
 
 // One sentence from template `kind` (0..kTemplates-1), filled from the cast and fresh numbers;
-// `when` replaces the random relative time of templates 0, 5 and 6 unless it is null (then the
-// generator draws one, as GenerateNewsArticle always has).
-std::string Sentence(int kind, const Cast& c, Rng& rng, const char* when) {
+// `when` replaces the random relative time of templates 0, 5 and 6, and `quote` the stock quote
+// of templates 1 and 6, unless null (then the generator draws one, as GenerateNewsArticle
+// always has).
+std::string Sentence(int kind, const Cast& c, Rng& rng, const char* when, const char* quote) {
   int p = rng.Below(4), q = (p + 1 + rng.Below(3)) % 4, k = rng.Below(2);
   const std::string &name = c.person[p], &sur = c.surname[p];
   switch (kind) {
@@ -149,7 +152,7 @@ std::string Sentence(int kind, const Cast& c, Rng& rng, const char* when) {
       return c.title[p] + " " + name + " said " + When(rng, when) + " that " + c.country[k] +
              " would send " + Count(rng) + " " + rng.Pick(kCounted) + " to the border region near " + c.city[k] + ".";
     case 1:
-      return "\xE2\x80\x9C" + std::string(rng.Pick(kQuotes)) + ",\xE2\x80\x9D " + sur + " told reporters in " +
+      return "\xE2\x80\x9C" + std::string(Quote(rng, quote)) + ",\xE2\x80\x9D " + sur + " told reporters in " +
              c.city[k] + ".";
     case 2:
       return "According to " + std::string(c.org[k]) + ", nearly " + Percent(rng) + " of the " + rng.Pick(kCounted) +
@@ -165,7 +168,7 @@ std::string Sentence(int kind, const Cast& c, Rng& rng, const char* when) {
              When(rng, when) + ", and dozens of " + rng.Pick(kCounted) + " were damaged.";
     case 6:
       return c.surname[q] + ", who met " + sur + " in " + c.city[1 - k] + " " + When(rng, when) +
-             ", said: \xE2\x80\x9C" + rng.Pick(kQuotes) + ".\xE2\x80\x9D";
+             ", said: \xE2\x80\x9C" + Quote(rng, quote) + ".\xE2\x80\x9D";
     case 7:
       return "The company's shares fell " + Percent(rng) + " to " + Money(rng) + " in early trading on " +
              crosscheck::WeekdayName(1 + rng.Below(5)) + ", its lowest level since " + std::to_string(c.year - 1 - rng.Below(10)) + ".";
@@ -229,7 +232,7 @@ crosscheck::Article GenerateNewsArticle(uint64_t seed, int words) {
   while (total < words) {
     std::string paragraph;
     for (int s = 3 + rng.Below(3); s > 0 && total < words; --s) {
-      std::string sentence = Sentence(order[next++ % kTemplates], cast, rng, nullptr);
+      std::string sentence = Sentence(order[next++ % kTemplates], cast, rng, nullptr, nullptr);
       total += CountWords(sentence);
       paragraph += (paragraph.empty() ? "" : " ") + sentence;
     }
@@ -422,12 +425,28 @@ std::string Headline(const Event& e, Rng& rng) {
   }
 }
 
+constexpr std::array<const char*, 8> kQuoteTails = {
+    "and the families of {} deserve answers",        "and we owe that to the people of {}",
+    "and nobody in {} will forget this week",        "whatever the officials in {} say",
+    "and the whole of {} is watching us",            "even if the rescue in {} takes weeks",
+    "and the first funerals in {} are tomorrow",     "because {} cannot wait for another report"};
+
+// A quote of this event: a stock opening and a closing clause naming the event's city, so
+// quotes repeat within an event but rarely across events, as in real news.
+std::string EventQuote(const Event& e, const PoolEntry& entry) {
+  Rng rng(Hash(e.seed, 0x0707 + static_cast<uint64_t>(entry.kind * 16 + entry.instance)));
+  std::string tail = rng.Pick(kQuoteTails);
+  tail.replace(tail.find("{}"), 2, e.cast.city[0]);
+  return std::string(rng.Pick(kQuotes)) + " " + tail;
+}
+
 // Pool sentence `entry` of the event, the same in every report that picks it (other numbers
 // when `other` is set).
 std::string PoolSentence(const Event& e, const Cast& cast, const PoolEntry& entry, bool other) {
   Rng rng(Hash(e.seed + (other ? 0x0BAD : 0), static_cast<uint64_t>(entry.kind * 16 + entry.instance)));
   std::string when = std::string("on ") + WeekdayName(e.weekday);
-  return Sentence(entry.kind, cast, rng, when.c_str());
+  std::string quote = EventQuote(e, entry);
+  return Sentence(entry.kind, cast, rng, when.c_str(), quote.c_str());
 }
 
 struct Draft {
