@@ -12,6 +12,9 @@
 // a slot's values with a pairwise Compatible loop (reconcile.cc: JudgeSlots per story, and
 // RankSources over all claims of the corpus keyed by slot alone), the claims per slot and
 // the pairs compared, by slot kind (the text before the first '|'), plus the largest slots.
+// Last, the copy finder's load (group/minhash.h, as CopyDetector uses it): LSH candidates per
+// article (each gets a Jaccard/containment check), and the mean estimated Jaccard of reports
+// of different events (what makes unrelated texts collide in a band).
 #include <sys/resource.h>
 #include <time.h>
 
@@ -28,6 +31,7 @@
 #include "analyze/analyze.h"
 #include "extract/extract.h"
 #include "group/group.h"
+#include "group/minhash.h"
 #include "news_generator.h"
 #include "reconcile/claims.h"
 #include "reconcile/reconcile.h"
@@ -155,24 +159,59 @@ void CountSlots(const std::vector<Article>& articles, const std::vector<ArticleF
   PrintCensus("RankSources (whole corpus, by slot)", {corpus}, top);
 }
 
+// Candidates the LSH index returns per article when articles are added in order, and the
+// Jaccard of 20,000 pairs of reports from different events.
+void CountLshCandidates(const std::vector<Article>& articles, const std::vector<uint64_t>& events) {
+  MinHasher hasher;
+  LshIndex index;
+  std::vector<MinHashSignature> signatures;
+  std::vector<uint32_t> candidates;
+  double total = 0;
+  size_t most = 0;
+  for (const Article& a : articles) {
+    signatures.push_back(hasher.Sign(a.text));
+    index.Query(signatures.back(), &candidates);
+    total += static_cast<double>(candidates.size());
+    most = std::max(most, candidates.size());
+    index.Add(static_cast<uint32_t>(signatures.size() - 1), signatures.back());
+  }
+  double jaccard = 0;
+  int pairs = 0;
+  for (size_t k = 0; k < 20000 && articles.size() > 1; ++k) {
+    size_t i = (k * 7919) % articles.size(), j = (k * 104729 + 1) % articles.size();
+    if (events[i] == events[j]) continue;
+    jaccard += EstimateJaccard(signatures[i], signatures[j]);
+    ++pairs;
+  }
+  std::printf("LSH candidates per article: mean %.1f, most %zu; estimated Jaccard of reports of different events: "
+              "mean %.3f (%d pairs)\n", total / std::max<size_t>(1, articles.size()), most, jaccard / std::max(1, pairs),
+              pairs);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options o = ParseOptions(argc, argv);
   std::vector<Document> pages;
+  std::vector<uint64_t> events;
   bench::CorpusOptions corpus;
   corpus.seed = o.seed;
-  bench::GenerateNewsCorpus(corpus, o.articles, [&](bench::GeneratedReport&& r) { pages.push_back(AsDocument(r.article)); });
+  bench::GenerateNewsCorpus(corpus, o.articles, [&](bench::GeneratedReport&& r) {
+    pages.push_back(AsDocument(r.article));
+    events.push_back(r.event);
+  });
   Analyze(Article{});  // loads the tables outside the clock
   long n = static_cast<long>(pages.size());
   std::printf("%ld generated reports (seed %llu)\n", n, static_cast<unsigned long long>(o.seed));
 
   std::vector<Article> articles;
   std::vector<ArticleFacts> facts;
+  std::vector<uint64_t> article_events;
   StageClock analyze;
-  for (const Document& d : pages) {
-    Result<Article> a = ExtractArticle(d);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Result<Article> a = ExtractArticle(pages[i]);
     if (!a.ok()) continue;
+    article_events.push_back(events[i]);
     facts.push_back(Analyze(*a));
     articles.push_back(std::move(a).value());
   }
@@ -199,5 +238,6 @@ int main(int argc, char** argv) {
               g.stories.size(), g.copy_groups.size(), r.findings.size(), r.sources.size(), json.size() / 1e6,
               ru.ru_maxrss / 1024.0);
   CountSlots(articles, facts, g, o.top);
+  CountLshCandidates(articles, article_events);
   return 0;
 }
