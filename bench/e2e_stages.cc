@@ -7,7 +7,7 @@
 //   --top       how many of the largest slots to list (default 8)
 // Runs what the command runs, in memory (no files, no JSON Lines parsing): each report as
 // scraped text -> ExtractArticle -> Analyze; GroupArticles; Reconcile; ReportToJson and its
-// dump. Prints each stage's wall and CPU time (one thread) and peak RSS. Then, outside the
+// dump. Prints each stage's wall and CPU time (one thread), the RSS after it, and peak RSS. Then, outside the
 // clock, rebuilds every story's claims (BuildClaims) and counts, for the two places that group
 // a slot's values with a pairwise Compatible loop (reconcile.cc: JudgeSlots per story, and
 // RankSources over all claims of the corpus keyed by slot alone), the claims per slot and
@@ -62,6 +62,16 @@ Options ParseOptions(int argc, char** argv) {
   return o;
 }
 
+// Resident set size now, in MB (/proc/self/statm; 0 when unreadable).
+double RssMb() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return static_cast<double>(resident) * 4096 / 1e6;
+}
+
 double CpuSeconds() {
   timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -75,7 +85,8 @@ class StageClock {
   void Print(const char* stage, long n) const {
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count();
     double cpu = CpuSeconds() - cpu_;
-    std::printf("  %-22s %9.2f s wall %9.2f s CPU %10.1f us/article (CPU)\n", stage, wall, cpu, cpu * 1e6 / n);
+    std::printf("  %-22s %9.2f s wall %9.2f s CPU %10.1f us/article (CPU)  RSS after %7.0f MB\n", stage, wall, cpu,
+                cpu * 1e6 / n, RssMb());
   }
 
  private:
