@@ -1,5 +1,5 @@
 // analyze_bench: Google Benchmark micro-benchmarks of the analysis stage on generated 800-word
-// news articles (GenerateNewsArticle from analyze_speed.cc: names with titles, organisations,
+// news articles (GenerateNewsArticle from news_generator.h: names with titles, organisations,
 // places, absolute and relative dates, counts, percentages, money, quotes). Each iteration
 // analyses one article; iterations take 64 distinct articles (seeds 1..64) in turn, so the
 // entity tokeniser's per-text cache (CachedEntityTokens) never hits across iterations, as in
@@ -29,13 +29,13 @@
 #include "analyze/sentences.h"
 #include "analyze/timex.h"
 #include "core/civil_time.h"
+#include "news_generator.h"
 
-// Defined in analyze_speed.cc (compiled into this target without its main); contract there.
-crosscheck::Article GenerateNewsArticle(uint64_t seed, int words);
 
 namespace {
 
 using namespace crosscheck;
+using crosscheck::bench::GenerateNewsArticle;
 
 constexpr size_t kArticles = 64;
 

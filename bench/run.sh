@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the quality and speed measurements that bench/README.md reports.
 #   bench/run.sh BUILD_DIR      (make bench: BUILD_DIR=build/release)
+#   E2E=1 bench/run.sh ...      also times `crosscheck analyze` end to end (bench/e2e.sh)
 # Measurements that need ../shared/ data are skipped when it is absent.
 set -euo pipefail
 build=${1:-build/release}
@@ -49,6 +50,10 @@ fi
 section "findings on the invented corpus"
 "$build/src/crosscheck" analyze --format json examples/corpus >"$tmp/report.json" || true
 "$b/findings_eval" examples/corpus/FINDINGS.json "$tmp/report.json"
+if [[ ${E2E:-0} == 1 ]]; then  # end to end on generated corpora: minutes, not seconds
+  section "end to end (crosscheck analyze on 1,000 and 10,000 generated reports; bench/e2e.sh for more)"
+  bench/e2e.sh --build="$build" 1000 10000
+fi
 for bench in "$b"/*_bench; do
   [[ -x $bench ]] || continue
   section "$(basename "$bench")"

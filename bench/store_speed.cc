@@ -31,13 +31,13 @@
 #include "reconcile/reconcile.h"
 #include "report/report.h"
 #include "store/store.h"
+#include "news_generator.h"
 
-// From analyze_speed.cc (compiled in with CROSSCHECK_ANALYZE_SPEED_NO_MAIN).
-crosscheck::Article GenerateNewsArticle(uint64_t seed, int words);
 
 namespace {
 
 using namespace crosscheck;
+using crosscheck::bench::GenerateNewsArticle;
 using Clock = std::chrono::steady_clock;
 
 struct Options {
