@@ -10,6 +10,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "analyze/analyze.h"
 #include "cli/progress.h"
@@ -235,16 +236,17 @@ int RunAnalyze(const CommonOptions& opt, bool batch) {
   Report report{&c.articles, &g, &r};
   std::string format = opt.format;
   if (format == "auto") format = isatty(STDOUT_FILENO) ? "terminal" : "json";
-  // The JSON form is built once: printed, stored, or both.
-  nlohmann::json report_json;
-  if (format == "json" || store) report_json = ReportToJson(report);
-  if (format == "json") std::cout << Dump(report_json, 2) << '\n';
+  // JSON is written piece by piece: a report on 100,000 articles is never held whole.
+  if (format == "json") WriteReportJson(report, std::cout);
   else if (format == "markdown") std::cout << ReportToMarkdown(report);
   else if (format == "html") std::cout << ReportToHtml(report);
   else std::cout << ReportToTerminal(report, isatty(STDOUT_FILENO) == 1);
   std::cout.flush();
   if (store) {
-    if (Status s = store->SaveReport(Dump(report_json)); !s.ok()) {
+    // The store keeps the report without the articles' texts, which it holds already.
+    std::ostringstream kept;
+    WriteReportJson(report, kept, /*with_text=*/false);
+    if (Status s = store->SaveReport(kept.str()); !s.ok()) {
       PrintStoreError(s);
       return 1;
     }
@@ -257,6 +259,7 @@ int RunAnalyze(const CommonOptions& opt, bool batch) {
 
 int main(int argc, char** argv) {
   using namespace crosscheck;
+  std::ios::sync_with_stdio(false);  // reports are written through std::cout in many small pieces
   CLI::App app{"crosscheck: what news outlets agree on, where they contradict each other, and who is reliable"};
   app.require_subcommand(1);
   CommonOptions opt;

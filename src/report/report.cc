@@ -1,5 +1,7 @@
 #include "report/report.h"
 
+#include <ostream>
+
 #include "group/grouping_json.h"
 
 #include <cmath>
@@ -80,22 +82,61 @@ std::string HtmlEscape(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+json ArticleToJson(const Article& a, bool with_text) {
+  json j = {{"id", a.id}, {"source", a.source}, {"outlet", a.outlet}, {"title", a.title},
+            {"author", a.author}, {"published", a.published}, {"language", a.language}};
+  if (with_text) j["text"] = a.text;
+  return j;
+}
+
+json SourceToJson(const SourceReliability& s) {
+  return {{"article", s.article}, {"outlet", s.outlet}, {"reliability", std::round(s.reliability * 1000) / 1000},
+          {"claims", s.claims}, {"agreed", s.agreed}, {"contradicted", s.contradicted}};
+}
+
+json RunToJson(const Reconciliation& r) {
+  return {{"stories_reconciled", r.stories - r.stories_recalled}, {"stories_recalled", r.stories_recalled}};
+}
+
+std::string Compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Writes `key: [ ... ]` one element a line, each made only when written.
+template <typename List, typename ToJson>
+void WriteArray(std::ostream& out, const char* key, const List& list, ToJson to_json, bool last = false) {
+  out << "  \"" << key << "\": [";
+  bool first = true;
+  for (const auto& item : list) {
+    out << (first ? "\n    " : ",\n    ") << Compact(to_json(item));
+    first = false;
+  }
+  out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+}  // namespace
+
 json ReportToJson(const Report& r) {
   json articles = json::array();
-  for (const Article& a : *r.articles)
-    articles.push_back({{"id", a.id}, {"source", a.source}, {"outlet", a.outlet}, {"title", a.title},
-                        {"author", a.author}, {"published", a.published}, {"language", a.language}, {"text", a.text}});
+  for (const Article& a : *r.articles) articles.push_back(ArticleToJson(a, true));
   json grouping = GroupingToJson(*r.grouping);
   json findings = json::array();
   for (const Finding& f : r.reconciliation->findings) findings.push_back(FindingToJson(f));
   json sources = json::array();
-  for (const SourceReliability& s : r.reconciliation->sources)
-    sources.push_back({{"article", s.article}, {"outlet", s.outlet}, {"reliability", std::round(s.reliability * 1000) / 1000},
-                       {"claims", s.claims}, {"agreed", s.agreed}, {"contradicted", s.contradicted}});
+  for (const SourceReliability& s : r.reconciliation->sources) sources.push_back(SourceToJson(s));
   return {{"articles", articles}, {"stories", grouping["stories"]}, {"copies", grouping["copies"]},
-          {"findings", findings}, {"sources", sources},
-          {"run", {{"stories_reconciled", r.reconciliation->stories - r.reconciliation->stories_recalled},
-                   {"stories_recalled", r.reconciliation->stories_recalled}}}};
+          {"findings", findings}, {"sources", sources}, {"run", RunToJson(*r.reconciliation)}};
+}
+
+void WriteReportJson(const Report& r, std::ostream& out, bool with_text) {
+  out << "{\n";
+  WriteArray(out, "articles", *r.articles, [&](const Article& a) { return ArticleToJson(a, with_text); });
+  json grouping = GroupingToJson(*r.grouping);  // stories and copies: ids only, small
+  WriteArray(out, "stories", grouping["stories"], [](const json& j) { return j; });
+  WriteArray(out, "copies", grouping["copies"], [](const json& j) { return j; });
+  WriteArray(out, "findings", r.reconciliation->findings, [](const Finding& f) { return FindingToJson(f); });
+  WriteArray(out, "sources", r.reconciliation->sources, [](const SourceReliability& s) { return SourceToJson(s); });
+  out << "  \"run\": " << Compact(RunToJson(*r.reconciliation)) << "\n}\n";
 }
 
 std::string ReportToMarkdown(const Report& r) {

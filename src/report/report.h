@@ -12,6 +12,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct Report {
 };
 
 nlohmann::json ReportToJson(const Report& report);
+// The same document written piece by piece, an article or a finding at a time, so a report on
+// 100,000 articles is never held whole in memory. `with_text` false leaves the articles' texts
+// out (a store keeps them already). Ends with a newline.
+void WriteReportJson(const Report& report, std::ostream& out, bool with_text = true);
 std::string ReportToMarkdown(const Report& report);
 std::string ReportToTerminal(const Report& report, bool color);
 std::string ReportToHtml(const Report& report);

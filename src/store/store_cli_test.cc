@@ -200,6 +200,8 @@ TEST(AnalyzeDb, SecondRunWithMoreFilesAddsOnlyThoseAndReportsAll) {
   ASSERT_TRUE(store.ok()) << store.status().message();
   Result<std::string> saved = (*store)->LatestReport();
   ASSERT_TRUE(saved.ok()) << saved.status().message();
+  // The store keeps the report without the articles' texts (it holds them in its own table).
+  for (auto& a : report["articles"]) a.erase("text");
   EXPECT_EQ(nlohmann::json::parse(*saved), report) << "saved report differs from the printed one";
 }
 
