@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 
 #include "reconcile/claims.h"
 #include "reconcile/inconsistencies.h"
@@ -30,9 +31,18 @@ std::vector<ValueGroup> GroupValues(const std::vector<const Claim*>& claims, con
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (size_t i = 0; i < claims.size(); ++i)
-    for (size_t j = i + 1; j < claims.size(); ++j)
-      if (Compatible(*claims[i], *claims[j])) parent[find(static_cast<int>(i))] = find(static_cast<int>(j));
+  // Equal values join at once; Compatible runs once per pair of distinct values, so a slot
+  // that many reports answer alike costs no more than one answered by a few.
+  std::map<std::tuple<std::string, double, double>, int> first_with;
+  std::vector<int> distinct;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    auto [it, fresh] = first_with.emplace(std::make_tuple(claims[i]->key, claims[i]->low, claims[i]->high), static_cast<int>(i));
+    if (fresh) distinct.push_back(static_cast<int>(i));
+    else parent[find(static_cast<int>(i))] = find(it->second);
+  }
+  for (size_t a = 0; a < distinct.size(); ++a)
+    for (size_t b = a + 1; b < distinct.size(); ++b)
+      if (Compatible(*claims[distinct[a]], *claims[distinct[b]])) parent[find(distinct[a])] = find(distinct[b]);
   std::map<int, ValueGroup> groups;
   for (size_t i = 0; i < claims.size(); ++i) {
     ValueGroup& g = groups[find(static_cast<int>(i))];
