@@ -225,6 +225,14 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
     p = e;
   }
   if (words.size() < 150) return;
+  // A phrase repeated that often starts with a word repeated as often: count those first, and
+  // only look at phrases when some capitalised word qualifies (most reports have none).
+  const int needed = std::max(8, static_cast<int>(words.size() / 120));
+  std::unordered_map<std::string_view, int> firsts;
+  bool any = false;
+  for (const std::string& w : words)
+    if (isupper(static_cast<unsigned char>(w[0])) && ++firsts[w] >= needed) any = true;
+  if (!any) return;
   std::unordered_map<std::string, int> counts;
   for (size_t i = 0; i + 3 <= words.size(); ++i) {
     if (!isupper(static_cast<unsigned char>(words[i][0]))) continue;
