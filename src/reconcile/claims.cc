@@ -334,6 +334,12 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
   const ArticleFacts& f = *v.facts;
   const std::string& text = v.article->text;
   const uint32_t dateline_end = DatelineEnd(text);
+  std::map<int, std::vector<TriggerSpan>> triggers;  // per sentence, found once
+  auto triggers_of = [&](int s) -> const std::vector<TriggerSpan>& {
+    auto [it, fresh] = triggers.try_emplace(s);
+    if (fresh) it->second = TriggerSpans(text, f.sentences[s]);
+    return it->second;
+  };
   for (const EventMention& m : f.events) {
     std::string event = EventOfMention(story, v, m);
     std::string what = m.round ? std::string(m.round == 1 ? "first" : m.round == 2 ? "second" : m.round == 3 ? "third" : "later") +
@@ -349,7 +355,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     // capsized"), unless it sits in a phrase of its own ("in retaliation for airstrikes").
     std::vector<Span> others;
     if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < f.sentences.size())
-      for (const TriggerSpan& t : TriggerSpans(text, f.sentences[m.sentence]))
+      for (const TriggerSpan& t : triggers_of(m.sentence))
         if ((t.span.end <= m.span.begin || t.span.begin >= m.span.end) &&
             (t.kind != m.kind || EmbeddedTrigger(text, t.span) || WordBefore(text, t.span.begin) == "for"))
           others.push_back(t.span);

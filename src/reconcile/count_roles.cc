@@ -112,7 +112,19 @@ bool IsUnitNoun(std::string_view noun) { return Lex().units.count(std::string(no
 CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const std::vector<Span>& others,
                        bool duration) {
   constexpr int kMaxGap = 6;  // words between a cue and its number
-  std::vector<Word> words = Words(text, sentence);
+  // The numbers of one sentence come one after another: its words are split once.
+  // (Keyed by the sentence's bytes and place: another text at the same address is no hit.)
+  thread_local std::string cached_sentence;
+  thread_local uint32_t cached_begin = 0;
+  thread_local std::vector<Word> cached_words;
+  uint32_t end = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(text.size()));
+  std::string_view now = text.substr(std::min<uint32_t>(sentence.begin, end), end - std::min<uint32_t>(sentence.begin, end));
+  if (cached_begin != sentence.begin || cached_sentence != now) {
+    cached_words = Words(text, sentence);
+    cached_sentence.assign(now);
+    cached_begin = sentence.begin;
+  }
+  const std::vector<Word>& words = cached_words;
   int first = -1, last = -1;  // the number's own words
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i].end <= span.begin || words[i].begin >= span.end) continue;

@@ -214,8 +214,8 @@ void CheckRelativeDates(const StoryView& story, const ArticleView& v, const std:
 
 // A phrase of three or more words repeated many times: text written for search engines.
 void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vector<Finding>* out) {
-  const std::string& text = v.article->text;
-  std::vector<std::string> words;
+  std::string_view text = v.article->text;
+  std::vector<std::string_view> words;
   size_t p = 0;
   while (p < text.size()) {
     while (p < text.size() && !isalnum(static_cast<unsigned char>(text[p])) && static_cast<unsigned char>(text[p]) < 0x80) ++p;
@@ -230,7 +230,7 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
   const int needed = std::max(8, static_cast<int>(words.size() / 120));
   std::unordered_map<std::string_view, int> firsts;
   bool any = false;
-  for (const std::string& w : words)
+  for (std::string_view w : words)
     if (isupper(static_cast<unsigned char>(w[0])) && ++firsts[w] >= needed) any = true;
   if (!any) return;
   std::unordered_map<std::string, int> counts;
@@ -238,7 +238,7 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
     if (!isupper(static_cast<unsigned char>(words[i][0]))) continue;
     // A repeated date ("November 3 2016" in every embedded post) is page furniture, not stuffing.
     if (isdigit(static_cast<unsigned char>(words[i + 1][0])) || isdigit(static_cast<unsigned char>(words[i + 2][0]))) continue;
-    ++counts[words[i] + " " + words[i + 1] + " " + words[i + 2]];
+    ++counts[std::string(words[i]).append(" ").append(words[i + 1]).append(" ").append(words[i + 2])];
   }
   for (const auto& [phrase, n] : counts) {
     if (n < 8 || n * 120 < static_cast<int>(words.size())) continue;
