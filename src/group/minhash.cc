@@ -199,7 +199,10 @@ void LshIndex::Query(const MinHashSignature& signature, std::vector<uint32_t>* o
   for (int band = 0; band < kBands; ++band) {
     auto it = head_.find(BandKey(signature, band));
     if (it == head_.end()) continue;
-    for (uint32_t e = it->second; e != 0; e = next_[e - 1]) out->push_back(entry_id_[e - 1]);
+    // Newest first, and only so many: a bucket that keeps filling holds shared furniture (a
+    // standard paragraph every report carries), and a copy follows its original closely.
+    int walked = 0;
+    for (uint32_t e = it->second; e != 0 && walked < kMaxChain; e = next_[e - 1], ++walked) out->push_back(entry_id_[e - 1]);
   }
   std::sort(out->begin(), out->end());
   out->erase(std::unique(out->begin(), out->end()), out->end());

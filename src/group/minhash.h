@@ -69,7 +69,10 @@ class LshIndex {
   static constexpr int kRows = 3;
   static constexpr int kBands = kMinHashSize / kRows;  // 42: J=0.4 found with p=0.93, J=0.5 p=0.996
 
-  // Ids of earlier documents sharing at least one band with `signature`, sorted, unique.
+  static constexpr int kMaxChain = 64;  // newest entries read per band bucket
+
+  // Ids of earlier documents sharing at least one band with `signature` (of each band bucket
+  // the kMaxChain newest), sorted, unique.
   void Query(const MinHashSignature& signature, std::vector<uint32_t>* out) const;
   void Add(uint32_t id, const MinHashSignature& signature);
   size_t size() const { return count_; }
