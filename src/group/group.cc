@@ -10,6 +10,7 @@
 #include "group/event_splitter.h"
 #include "group/minhash.h"
 #include "group/story_clusterer.h"
+#include "group/stray_articles.h"
 #include "group/terms.h"
 
 namespace crosscheck {
@@ -145,7 +146,7 @@ std::vector<uint32_t> ClusterStories(const std::vector<GroupInput>& inputs, cons
 }
 
 void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>& order,
-                  const std::vector<uint32_t>& story_of, std::vector<SparseVector>& vectors, const GroupOptions& options,
+                  const std::vector<uint32_t>& story_of, const GroupOptions& options,
                   Grouping* out) {
   uint32_t stories = 0;
   for (uint32_t s : story_of) stories = std::max(stories, s + 1);
@@ -153,7 +154,8 @@ void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>
   for (size_t i = 0; i < order.size(); ++i) members[story_of[i]].push_back(static_cast<int>(i));
   EventSplitOptions split_options;
   split_options.link_share = options.event_link_share;
-  split_options.text_threshold = options.event_text_threshold;
+  split_options.text.year_share_gap = options.event_year_gap;
+  split_options.text.lead_year_gap = options.event_lead_year_gap;
   for (uint32_t s = 0; s < stories; ++s) {
     std::vector<int>& items = members[s];
     if (items.empty()) continue;
@@ -165,7 +167,6 @@ void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>
       const GroupInput& input = inputs[order[i].input];
       story.articles.push_back(input.article->id);
       cues.push_back(ExtractEventCues(*input.article, input.facts));
-      cues.back().text = std::move(vectors[i]);
     }
     EventSplit split = SplitEvents(cues, split_options);
     for (size_t e = 0; e < split.events.size(); ++e) {
@@ -195,9 +196,19 @@ Grouping GroupArticles(const std::vector<GroupInput>& inputs, const GroupOptions
   std::vector<SparseVector> vectors;
   std::vector<uint32_t> story_of = ClusterStories(inputs, order, options, &vectors);
   // A copy tells the story its original tells, however much its new headline and trimmed
-  // paragraphs moved its words.
-  for (size_t i = 0; i < order.size(); ++i) story_of[i] = story_of[origin[i]];
-  BuildStories(inputs, order, story_of, vectors, options, &out);
+  // paragraphs moved its words (before and after strays move, so copies count towards their
+  // story's size and follow their original).
+  auto follow_originals = [&] {
+    for (size_t i = 0; i < order.size(); ++i) story_of[i] = story_of[origin[i]];
+  };
+  follow_originals();
+  std::vector<std::optional<double>> times;
+  for (const Item& item : order) times.push_back(item.time);
+  StrayOptions stray_options;
+  stray_options.attach_threshold = options.stray_threshold;
+  story_of = AttachStrays(vectors, times, std::move(story_of), stray_options);
+  follow_originals();
+  BuildStories(inputs, order, story_of, options, &out);
   return out;
 }
 

@@ -4,9 +4,12 @@
 //     Jaccard and which came first.
 //   - Stories: streaming clustering in publication order (TF-IDF over normalised words,
 //     entities, time proximity); quiet stories retire so memory stays bounded; results do
-//     not depend on thread count.
-//   - Events: inside a story, split by when and where the reported happening took place
-//     (not when the article was published); an article that covers two is linked to both.
+//     not depend on thread count. Then articles left alone in small stories join the larger
+//     story they fit best (group/stray_articles.h).
+//   - Events: inside a story, split by story-local words and the years articles date
+//     themselves to (group/text_partition.h), then by when and where the reported happening
+//     took place (not when the article was published); an article that covers two is linked
+//     to both.
 #pragma once
 
 #include <string>
@@ -25,7 +28,9 @@ struct GroupOptions {
   double entity_weight = 1.0;     // an entity mention counts this many words
   double name_boost = 1.5;        // a capitalised word inside a sentence counts this many words
   double event_link_share = 0.25; // share of an article's event cues that links it to a second event
-  double event_text_threshold = 0.15;  // average TF-IDF cosine that keeps articles in one event
+  double stray_threshold = 0.15;  // fit at which an article streaming left alone joins a larger story
+  double event_year_gap = 0.7;       // text_partition.h: share gap of a year between two happenings
+  double event_lead_year_gap = 0.3;  // and of their leads' years
 };
 
 // What the grouper needs of an article. `facts` may be null (then only text is used).

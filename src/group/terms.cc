@@ -41,7 +41,8 @@ bool IsWordByte(unsigned char c) {
 
 bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"'; }
 
-// Calls add(lower_word, weight) for every kept word of `text`.
+// Calls add(lower_word, weight, is_name) for every kept word of `text`; is_name = capitalised
+// inside a sentence.
 template <typename Add>
 void ForEachWord(std::string_view text, float weight, float name_boost, Add add) {
   std::string lower;
@@ -63,7 +64,21 @@ void ForEachWord(std::string_view text, float weight, float name_boost, Add add)
     sentence_start = false;
     if (IsStopWord(lower)) continue;
     if (lower.size() == 1 && !(lower[0] >= '0' && lower[0] <= '9')) continue;
-    add(lower, boosted ? weight * name_boost : weight);
+    add(lower, boosted ? weight * name_boost : weight, boosted);
+  }
+}
+
+// Adds `raw` (unsorted, repeats allowed) to sorted `counts`, summing per term.
+void MergeCounts(std::vector<TermCount> raw, std::vector<TermCount>* counts) {
+  for (const TermCount& existing : *counts) raw.push_back(existing);
+  std::sort(raw.begin(), raw.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
+  counts->clear();
+  for (const TermCount& tc : raw) {
+    if (!counts->empty() && counts->back().term == tc.term) {
+      counts->back().count += tc.count;
+    } else {
+      counts->push_back(tc);
+    }
   }
 }
 
@@ -75,6 +90,15 @@ TermId WordTerm(std::string_view lower_word) { return XXH3_64bits(lower_word.dat
 
 TermId EntityTerm(std::string_view entity_key) {
   return XXH3_64bits_withSeed(entity_key.data(), entity_key.size(), 0xe17e);
+}
+
+TermId NameTerm(std::string_view lower_word) {
+  return XXH3_64bits_withSeed(lower_word.data(), lower_word.size(), 0x4a3e);
+}
+
+TermId YearTerm(int year) {
+  const std::string text = std::to_string(year);
+  return XXH3_64bits_withSeed(text.data(), text.size(), 0x7ea5);
 }
 
 void AddTermCount(TermId term, float count, std::vector<TermCount>* counts) {
@@ -90,19 +114,18 @@ void AddTermCount(TermId term, float count, std::vector<TermCount>* counts) {
 void CountWords(std::string_view title, std::string_view text, const TermOptions& options,
                 std::vector<TermCount>* counts) {
   std::vector<TermCount> raw;
-  auto add = [&](const std::string& word, float weight) { raw.push_back({WordTerm(word), weight}); };
+  auto add = [&](const std::string& word, float weight, bool) { raw.push_back({WordTerm(word), weight}); };
   ForEachWord(title, options.title_weight, options.name_boost, add);
   ForEachWord(text, 1.0f, options.name_boost, add);
-  for (const TermCount& existing : *counts) raw.push_back(existing);
-  std::sort(raw.begin(), raw.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
-  counts->clear();
-  for (const TermCount& tc : raw) {
-    if (!counts->empty() && counts->back().term == tc.term) {
-      counts->back().count += tc.count;
-    } else {
-      counts->push_back(tc);
-    }
-  }
+  MergeCounts(std::move(raw), counts);
+}
+
+void CountNames(std::string_view text, std::vector<TermCount>* counts) {
+  std::vector<TermCount> raw;
+  ForEachWord(text, 1.0f, 1.0f, [&](const std::string& word, float, bool name) {
+    if (name || (word[0] >= '0' && word[0] <= '9')) raw.push_back({NameTerm(word), 1.0f});
+  });
+  MergeCounts(std::move(raw), counts);
 }
 
 double SparseVector::Norm() const {
