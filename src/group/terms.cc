@@ -96,6 +96,10 @@ TermId NameTerm(std::string_view lower_word) {
   return XXH3_64bits_withSeed(lower_word.data(), lower_word.size(), 0x4a3e);
 }
 
+TermId LeadNameTerm(std::string_view lower_word) {
+  return XXH3_64bits_withSeed(lower_word.data(), lower_word.size(), 0x1ead);
+}
+
 TermId YearTerm(int year) {
   const std::string text = std::to_string(year);
   return XXH3_64bits_withSeed(text.data(), text.size(), 0x7ea5);
@@ -124,6 +128,14 @@ void CountNames(std::string_view text, std::vector<TermCount>* counts) {
   std::vector<TermCount> raw;
   ForEachWord(text, 1.0f, 1.0f, [&](const std::string& word, float, bool name) {
     if (name || (word[0] >= '0' && word[0] <= '9')) raw.push_back({NameTerm(word), 1.0f});
+  });
+  MergeCounts(std::move(raw), counts);
+}
+
+void CountLeadNames(std::string_view lead, float weight, std::vector<TermCount>* counts) {
+  std::vector<TermCount> raw;
+  ForEachWord(lead, 1.0f, 1.0f, [&](const std::string& word, float, bool name) {
+    if (name || (word[0] >= '0' && word[0] <= '9')) raw.push_back({LeadNameTerm(word), weight});
   });
   MergeCounts(std::move(raw), counts);
 }

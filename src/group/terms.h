@@ -50,9 +50,13 @@ void CountWords(std::string_view title, std::string_view text, const TermOptions
 // Counts, into sorted `counts`, the names (words capitalised inside a sentence) and numbers of
 // `text` as name terms: what tells two happenings of one kind apart (who, where, how many).
 void CountNames(std::string_view text, std::vector<TermCount>* counts);
+// The same for a report's lead (headline and first sentences), each counting `weight`, as lead
+// name terms: the lead says who did what where, the rest also names who else was involved.
+void CountLeadNames(std::string_view lead, float weight, std::vector<TermCount>* counts);
 TermId WordTerm(std::string_view lower_word);
 TermId EntityTerm(std::string_view entity_key);
 TermId NameTerm(std::string_view lower_word);  // own namespace: "Reid" the name is not "reid" the word
+TermId LeadNameTerm(std::string_view lower_word);
 TermId YearTerm(int year);                     // a year some date of the article names
 // Adds `count` of `term` to sorted `counts`, keeping it sorted.
 void AddTermCount(TermId term, float count, std::vector<TermCount>* counts);

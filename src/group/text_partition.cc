@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace crosscheck {
@@ -21,6 +22,16 @@ int YearOf(const std::string& value) {
 
 bool MonthPrecise(const std::string& value) {
   return value.size() >= 7 && value[4] == '-' && IsDigit(value[5]) && IsDigit(value[6]);
+}
+
+// The first `paragraphs` lines of `text`.
+std::string_view LeadText(std::string_view text, size_t paragraphs) {
+  size_t end = 0;
+  for (size_t line = 0; line < paragraphs; ++line) {
+    end = text.find('\n', line == 0 ? 0 : end + 1);
+    if (end == std::string_view::npos) return text;
+  }
+  return text.substr(0, end);
 }
 
 using Matrix = std::vector<std::vector<double>>;
@@ -168,7 +179,7 @@ void Partition(const std::vector<const TextProfile*>& articles, std::vector<int>
   const Matrix sim = Similarities(LocalVectors(articles, set));
   std::vector<std::vector<int>> halves = TopBalancedMerge(sim, options.min_part);
   if (!halves.empty()) halves = Refine(std::move(halves), sim);
-  if (halves.size() != 2) {
+  if (halves.size() != 2 || halves[0].size() < options.min_part || halves[1].size() < options.min_part) {
     out->push_back(std::move(set));
     return;
   }
@@ -191,6 +202,9 @@ TextProfile ProfileText(const Article& article, const ArticleFacts* facts, const
   TextProfile profile;
   CountWords(article.title, article.text, TermOptions{}, &profile.terms);
   CountNames(article.text, &profile.terms);
+  const auto weight = static_cast<float>(options.lead_name_weight);
+  CountLeadNames(article.title, weight, &profile.terms);
+  CountLeadNames(LeadText(article.text, options.lead_paragraphs), weight, &profile.terms);
   if (facts == nullptr) return profile;
   std::map<int, int> mentions;
   for (const TimeExpression& time : facts->times) {

@@ -4,7 +4,9 @@
 //   - Words are weighed against the story, not the whole stream: a term every article of the
 //     story uses (the story's own vocabulary) weighs nothing; one a part of them share (a name,
 //     a number, a year) weighs most. Terms: the article's words, its names and numbers (as
-//     their own terms) and the years its dates name.
+//     their own terms), the names and numbers of its lead again (`lead_name_weight` each: the
+//     headline and first paragraphs say who did what where; the body also names who was
+//     involved in earlier happenings) and the years its dates name.
 //   - The story is cut in two recursively: the halves are the two groups at the top of an
 //     average-linkage tree of these story-local vectors whose last merge joined two groups of
 //     at least `min_part` articles each (a lone outlier is no happening), then every article is
@@ -40,6 +42,8 @@ struct TextPartitionOptions {
   double year_share_gap = 0.7;  // some year's share differs this much between the halves
   double lead_year_gap = 0.3;   // and some lead year's share this much
   double year_weight = 3;       // a year counts as this many words
+  double lead_name_weight = 5;  // a name or number of the lead counts this much more
+  size_t lead_paragraphs = 3;   // the lead for names: the title and this many first paragraphs
   size_t lead_sentences = 4;    // the lead: sentences 0 .. lead_sentences - 1
   size_t max_articles = 400;
 };
