@@ -5,6 +5,7 @@
 //   group_eval 5w1h DIR [options]         Giveme5W1H gold standard (../shared/5w1h/gold_standard)
 // Options: --seed N (shuffle, default 0) --threshold X (story join) --entity-weight W
 //          --name-boost B --stray-threshold S (a lone article joins a larger story)
+//          --related-threshold R (two stories are looked at together)
 //          --year-gap G --lead-year-gap L (happenings inside a story told apart by years)
 //          --no-facts (text only, skip Analyze) --pred FILE (write id<TAB>story<TAB>event)
 //          --dump FILE (the analysis of each document, one JSON line each)
@@ -165,6 +166,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->group.entity_weight = std::stod(next());
     } else if (a == "--stray-threshold") {
       o->group.stray_threshold = std::stod(next());
+    } else if (a == "--related-threshold") {
+      o->group.related_story_threshold = std::stod(next());
     } else if (a == "--year-gap") {
       o->group.event_year_gap = std::stod(next());
     } else if (a == "--lead-year-gap") {
@@ -230,7 +233,7 @@ void DumpFacts(const std::vector<Doc>& docs, const std::vector<ArticleFacts>& fa
 int main(int argc, char** argv) {
   Options options;
   if (!ParseArgs(argc, argv, &options)) {
-    std::fprintf(stderr, "usage: group_eval ecb|5w1h PATH [--seed N] [--threshold X] [--entity-weight W] [--name-boost B] [--stray-threshold S] [--year-gap G] [--lead-year-gap L] "
+    std::fprintf(stderr, "usage: group_eval ecb|5w1h PATH [--seed N] [--threshold X] [--entity-weight W] [--name-boost B] [--stray-threshold S] [--related-threshold R] [--year-gap G] [--lead-year-gap L] "
                          "[--no-facts] [--pred FILE]\n");
     return 2;
   }

@@ -403,8 +403,7 @@ void DescribeEvent(const std::vector<ArticleEventCues>& articles, const Cluster&
   event->participants = std::move(first_seen);
 }
 
-// Events of a set of articles told apart by their cues (what SplitEvents does inside each
-// text group).
+// Events of a set of articles told apart by their cues.
 EventSplit SplitByCues(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
   EventSplit split;
   const int n = static_cast<int>(articles.size());
@@ -460,33 +459,7 @@ EventSplit SplitByCues(const std::vector<ArticleEventCues>& articles, const Even
 }  // namespace
 
 EventSplit SplitEvents(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
-  EventSplit split;
-  split.primary.assign(articles.size(), 0);
-  std::vector<const TextProfile*> profiles;
-  for (const ArticleEventCues& article : articles) profiles.push_back(&article.profile);
-  for (const std::vector<int>& group : PartitionByText(profiles, options.text)) {
-    std::vector<ArticleEventCues> members;
-    for (int a : group) members.push_back(articles[a]);
-    EventSplit part = SplitByCues(members, options);
-    const int base = static_cast<int>(split.events.size());
-    for (size_t i = 0; i < group.size(); ++i) split.primary[group[i]] = base + part.primary[i];
-    for (SplitEvent& event : part.events) {
-      for (int& a : event.articles) a = group[a];
-      split.events.push_back(std::move(event));
-    }
-  }
-  // Events in order of first appearance.
-  std::vector<int> order(split.events.size());
-  for (size_t e = 0; e < order.size(); ++e) order[e] = static_cast<int>(e);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int x, int y) { return split.events[x].articles[0] < split.events[y].articles[0]; });
-  std::vector<int> rank(order.size());
-  for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<int>(r);
-  std::vector<SplitEvent> sorted;
-  for (int e : order) sorted.push_back(std::move(split.events[e]));
-  split.events = std::move(sorted);
-  for (int& p : split.primary) p = rank[p];
-  return split;
+  return SplitByCues(articles, options);
 }
 
 }  // namespace crosscheck

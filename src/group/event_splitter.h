@@ -1,8 +1,6 @@
 // Events inside one story: which distinct happening each article reports, told apart by when
-// and where it took place - never by when the article was published.
-//   - First by text (group/text_partition.h): the story's articles are cut into groups whose
-//     story-local words differ and which date themselves to different years (two rehab stays
-//     five years apart are two happenings); then each group is split by the cues below.
+// and where it took place - never by when the article was published. (Happenings dated to
+// different years are already different stories: group/text_partition.h.)
 //   - Cues come from the analysis: each event mention gives its kind, round ordinal, venue,
 //     places and the most precise DATE value among the times of its sentence. A cue weighs more
 //     the earlier its sentence (the lead says what the report is mainly about).
@@ -14,8 +12,8 @@
 //     the rest join one or are dropped.
 //   - Only rounds make events of their own: a story that numbers its happenings (rounds of
 //     talks) gets one event per round some article is mainly about. Dates alone do not split
-//     (inside a group whose words and years tell one happening they mostly part the happening
-//     from its aftermath); without rounds the group is one event, described by the cluster
+//     (inside a story whose words and years tell one happening they mostly part the happening
+//     from its aftermath); without rounds the story is one event, described by the cluster
 //     most of its articles are mainly about. A round named only below the lead founds nothing
 //     (the round a boxer fell in).
 //   - Only cues of the story's main kinds of happening count (a kind with at least
@@ -69,7 +67,6 @@ struct EventSplitOptions {
   double link_share = 0.25;        // share of an article's cue weight that links it to an event
   double kind_share = 0.3;         // a kind of happening counts with this share of the top kind
   double found_weight = 0.75;      // the lead: a cue this heavy (sentence <= 1) founds a cluster
-  TextPartitionOptions text;       // the split by words and years that comes first
 };
 
 struct SplitEvent {

@@ -10,7 +10,9 @@
 #include "group/event_splitter.h"
 #include "group/minhash.h"
 #include "group/story_clusterer.h"
+#include "group/related_stories.h"
 #include "group/stray_articles.h"
+#include "group/text_partition.h"
 #include "group/terms.h"
 
 namespace crosscheck {
@@ -145,45 +147,55 @@ std::vector<uint32_t> ClusterStories(const std::vector<GroupInput>& inputs, cons
   return story;
 }
 
+// Appends the story of `items` (indexes into `order`, publication order) with its events.
+void AddStory(const std::vector<GroupInput>& inputs, const std::vector<Item>& order, const std::vector<int>& items,
+              const std::vector<ArticleEventCues>& cues, const EventSplitOptions& options, Grouping* out) {
+  Story story;
+  story.id = NumberedId("s", out->stories.size() + 1);
+  for (int i : items) story.articles.push_back(inputs[order[i].input].article->id);
+  EventSplit split = SplitEvents(cues, options);
+  for (size_t e = 0; e < split.events.size(); ++e) {
+    SplitEvent& event = split.events[e];
+    StoryEvent out_event;
+    out_event.id = NumberedId(story.id + "-e", e + 1);
+    out_event.date = std::move(event.date);
+    out_event.place = std::move(event.place);
+    out_event.participants = std::move(event.participants);
+    for (int a : event.articles) out_event.articles.push_back(story.articles[a]);
+    for (int a = 0; a < static_cast<int>(split.primary.size()); ++a) {
+      if (split.primary[a] == static_cast<int>(e)) out_event.primary_articles.push_back(story.articles[a]);
+    }
+    story.events.push_back(std::move(out_event));
+  }
+  out->stories.push_back(std::move(story));
+}
+
+// Each clustered story, cut into the happenings its words and years tell apart (each a story
+// of its own), then into events.
 void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>& order,
-                  const std::vector<uint32_t>& story_of, const GroupOptions& options,
-                  Grouping* out) {
+                  const std::vector<uint32_t>& story_of, const GroupOptions& options, Grouping* out) {
   uint32_t stories = 0;
   for (uint32_t s : story_of) stories = std::max(stories, s + 1);
   std::vector<std::vector<int>> members(stories);  // item indexes, processing order
   for (size_t i = 0; i < order.size(); ++i) members[story_of[i]].push_back(static_cast<int>(i));
   EventSplitOptions split_options;
   split_options.link_share = options.event_link_share;
-  split_options.text.year_share_gap = options.event_year_gap;
-  split_options.text.lead_year_gap = options.event_lead_year_gap;
-  for (uint32_t s = 0; s < stories; ++s) {
-    std::vector<int>& items = members[s];
+  TextPartitionOptions partition_options;
+  partition_options.year_share_gap = options.event_year_gap;
+  partition_options.lead_year_gap = options.event_lead_year_gap;
+  for (std::vector<int>& items : members) {
     if (items.empty()) continue;
     std::stable_sort(items.begin(), items.end(), [&](int a, int b) { return Earlier(order[a], order[b]); });
-    Story story;
-    story.id = NumberedId("s", out->stories.size() + 1);
     std::vector<ArticleEventCues> cues;
-    for (int i : items) {
-      const GroupInput& input = inputs[order[i].input];
-      story.articles.push_back(input.article->id);
-      cues.push_back(ExtractEventCues(*input.article, input.facts));
+    std::vector<const TextProfile*> profiles;
+    for (int i : items) cues.push_back(ExtractEventCues(*inputs[order[i].input].article, inputs[order[i].input].facts));
+    for (const ArticleEventCues& c : cues) profiles.push_back(&c.profile);
+    for (const std::vector<int>& part : PartitionByText(profiles, partition_options)) {
+      std::vector<int> part_items;
+      std::vector<ArticleEventCues> part_cues;
+      for (int p : part) part_items.push_back(items[p]), part_cues.push_back(cues[p]);
+      AddStory(inputs, order, part_items, part_cues, split_options, out);
     }
-    EventSplit split = SplitEvents(cues, split_options);
-    for (size_t e = 0; e < split.events.size(); ++e) {
-      SplitEvent& event = split.events[e];
-      StoryEvent out_event;
-      out_event.id = NumberedId(story.id + "-e", e + 1);
-      out_event.date = std::move(event.date);
-      out_event.place = std::move(event.place);
-      out_event.participants = std::move(event.participants);
-      for (int a : event.articles) out_event.articles.push_back(story.articles[a]);
-      out_event.primary_articles.clear();
-      for (int a = 0; a < static_cast<int>(split.primary.size()); ++a) {
-        if (split.primary[a] == static_cast<int>(e)) out_event.primary_articles.push_back(story.articles[a]);
-      }
-      story.events.push_back(std::move(out_event));
-    }
-    out->stories.push_back(std::move(story));
   }
 }
 
@@ -208,6 +220,9 @@ Grouping GroupArticles(const std::vector<GroupInput>& inputs, const GroupOptions
   stray_options.attach_threshold = options.stray_threshold;
   story_of = AttachStrays(vectors, times, std::move(story_of), stray_options);
   follow_originals();
+  RelatedStoryOptions related_options;
+  related_options.join_threshold = options.related_story_threshold;
+  story_of = JoinRelatedStories(vectors, times, std::move(story_of), related_options);
   BuildStories(inputs, order, story_of, options, &out);
   return out;
 }

@@ -7,8 +7,7 @@
 //     when the fit reaches `attach_threshold`: cosine with the story's centroid times the
 //     time proximity (1 within `time_window_days` of the story's first to last article, then
 //     decaying with `time_decay_days`; unknown times do not penalise).
-//   - Candidates come from an inverted index over each centroid's `index_terms` heaviest terms;
-//     only the `max_candidates` sharing the most weight get the full cosine.
+//   - Candidates come from an inverted index over the centroids (group/story_centroids.h).
 //   - Every decision is made against the stories as streaming left them, so the result does not
 //     depend on the order strays are looked at; deterministic.
 #pragma once
@@ -18,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "group/story_centroids.h"
 #include "group/terms.h"
 
 namespace crosscheck {
@@ -25,12 +25,7 @@ namespace crosscheck {
 struct StrayOptions {
   size_t max_stray_story = 3;
   double attach_threshold = 0.15;
-  size_t centroid_terms = 200;
-  size_t index_terms = 24;
-  size_t query_terms = 24;
-  size_t max_candidates = 24;
-  double time_window_days = 7;
-  double time_decay_days = 30;
+  CentroidOptions centroids;  // centroid size, index, time proximity
 };
 
 // `vectors` (unit) and `times` (publication days, when known) per document; `story_of` the
