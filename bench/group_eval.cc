@@ -6,7 +6,7 @@
 // Options: --seed N (shuffle, default 0) --threshold X (story join) --entity-weight W
 //          --name-boost B --stray-threshold S (a lone article joins a larger story)
 //          --related-threshold R (two stories are looked at together)
-//          --year-gap G --lead-year-gap L (happenings inside a story told apart by years)
+//          --split-evidence E (what cuts a story into two happenings: text_partition.h)
 //          --no-facts (text only, skip Analyze) --pred FILE (write id<TAB>story<TAB>event)
 //          --dump FILE (the analysis of each document, one JSON line each)
 //
@@ -168,10 +168,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->group.stray_threshold = std::stod(next());
     } else if (a == "--related-threshold") {
       o->group.related_story_threshold = std::stod(next());
-    } else if (a == "--year-gap") {
-      o->group.event_year_gap = std::stod(next());
-    } else if (a == "--lead-year-gap") {
-      o->group.event_lead_year_gap = std::stod(next());
+    } else if (a == "--split-evidence") {
+      o->group.happening_split_evidence = std::stod(next());
     } else if (a == "--name-boost") {
       o->group.name_boost = std::stod(next());
     } else if (a == "--no-facts") {
@@ -233,7 +231,7 @@ void DumpFacts(const std::vector<Doc>& docs, const std::vector<ArticleFacts>& fa
 int main(int argc, char** argv) {
   Options options;
   if (!ParseArgs(argc, argv, &options)) {
-    std::fprintf(stderr, "usage: group_eval ecb|5w1h PATH [--seed N] [--threshold X] [--entity-weight W] [--name-boost B] [--stray-threshold S] [--related-threshold R] [--year-gap G] [--lead-year-gap L] "
+    std::fprintf(stderr, "usage: group_eval ecb|5w1h PATH [--seed N] [--threshold X] [--entity-weight W] [--name-boost B] [--stray-threshold S] [--related-threshold R] [--split-evidence E] "
                          "[--no-facts] [--pred FILE]\n");
     return 2;
   }

@@ -181,8 +181,7 @@ void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>
   EventSplitOptions split_options;
   split_options.link_share = options.event_link_share;
   TextPartitionOptions partition_options;
-  partition_options.year_share_gap = options.event_year_gap;
-  partition_options.lead_year_gap = options.event_lead_year_gap;
+  partition_options.split_evidence = options.happening_split_evidence;
   for (std::vector<int>& items : members) {
     if (items.empty()) continue;
     std::stable_sort(items.begin(), items.end(), [&](int a, int b) { return Earlier(order[a], order[b]); });

@@ -30,8 +30,7 @@ struct GroupOptions {
   double event_link_share = 0.25; // share of an article's event cues that links it to a second event
   double stray_threshold = 0.15;  // fit at which an article streaming left alone joins a larger story
   double related_story_threshold = 0.4;  // centroid fit at which two stories are looked at together
-  double event_year_gap = 0.7;       // text_partition.h: share gap of a year between two happenings
-  double event_lead_year_gap = 0.3;  // and of their leads' years
+  double happening_split_evidence = 0.9;  // text_partition.h: evidence that cuts a story in two
 };
 
 // What the grouper needs of an article. `facts` may be null (then only text is used).

@@ -149,25 +149,44 @@ double ShareGap(const std::map<int, int>& a, size_t a_size, const std::map<int, 
   return gap;
 }
 
-// Whether two halves date themselves to different years (see the header).
-bool DatedApart(const std::vector<const TextProfile*>& articles, const std::vector<int>& a, const std::vector<int>& b,
-                const TextPartitionOptions& options) {
+// How much more alike two articles of one half are than two of different halves: mean
+// similarity across the halves over mean similarity inside them (1 when nothing is alike).
+double SeparationRatio(const Matrix& sim, const std::vector<std::vector<int>>& halves) {
+  double inside = 0, across = 0;
+  size_t inside_pairs = 0, across_pairs = 0;
+  for (size_t h = 0; h < 2; ++h) {
+    for (size_t i = 0; i < halves[h].size(); ++i) {
+      for (size_t j = i + 1; j < halves[h].size(); ++j) inside += sim[halves[h][i]][halves[h][j]], ++inside_pairs;
+    }
+  }
+  for (int p : halves[0]) {
+    for (int q : halves[1]) across += sim[p][q], ++across_pairs;
+  }
+  if (inside_pairs == 0 || across_pairs == 0 || inside <= 0) return 1;
+  return (across / static_cast<double>(across_pairs)) / (inside / static_cast<double>(inside_pairs));
+}
+
+// Evidence that two halves (positions `halves` of `set`) tell two happenings (see the header).
+double SplitEvidence(const std::vector<const TextProfile*>& articles, const std::vector<int>& set,
+                     const std::vector<std::vector<int>>& halves, const Matrix& sim) {
   auto years = [&](const std::vector<int>& half) {
     std::map<int, int> count;
-    for (int i : half) {
-      for (int year : articles[i]->years) ++count[year];
+    for (int p : half) {
+      for (int year : articles[set[p]]->years) ++count[year];
     }
     return count;
   };
   auto leads = [&](const std::vector<int>& half) {
     std::map<int, int> count;
-    for (int i : half) {
-      if (articles[i]->lead_year != 0) ++count[articles[i]->lead_year];
+    for (int p : half) {
+      if (articles[set[p]]->lead_year != 0) ++count[articles[set[p]]->lead_year];
     }
     return count;
   };
-  return ShareGap(years(a), a.size(), years(b), b.size()) >= options.year_share_gap &&
-         ShareGap(leads(a), a.size(), leads(b), b.size()) >= options.lead_year_gap;
+  const std::vector<int>& a = halves[0];
+  const std::vector<int>& b = halves[1];
+  return ShareGap(years(a), a.size(), years(b), b.size()) + ShareGap(leads(a), a.size(), leads(b), b.size()) -
+         SeparationRatio(sim, halves);
 }
 
 void Partition(const std::vector<const TextProfile*>& articles, std::vector<int> set,
@@ -183,13 +202,13 @@ void Partition(const std::vector<const TextProfile*>& articles, std::vector<int>
     out->push_back(std::move(set));
     return;
   }
-  std::vector<int> a, b;
-  for (int p : halves[0]) a.push_back(set[p]);
-  for (int p : halves[1]) b.push_back(set[p]);
-  if (!DatedApart(articles, a, b, options)) {
+  if (SplitEvidence(articles, set, halves, sim) < options.split_evidence) {
     out->push_back(std::move(set));
     return;
   }
+  std::vector<int> a, b;
+  for (int p : halves[0]) a.push_back(set[p]);
+  for (int p : halves[1]) b.push_back(set[p]);
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());
   Partition(articles, std::move(a), options, out);

@@ -11,12 +11,14 @@
 //     average-linkage tree of these story-local vectors whose last merge joined two groups of
 //     at least `min_part` articles each (a lone outlier is no happening), then every article is
 //     moved to the half it resembles most on average until nothing moves.
-//   - A cut is kept only when the halves date themselves differently: some year is named by a
-//     share of one half that differs by at least `year_share_gap` from its share of the other,
-//     and the years their leads are dated to (the first month- or day-precise date in the first
-//     sentences) differ in share by at least `lead_year_gap`. Words alone always find two
-//     halves - follow-ups, reactions, the court case after the crime - and those belong to
-//     one happening; the years are what make them two.
+//   - A cut is kept only when the evidence that the halves tell two happenings reaches
+//     `split_evidence`. It adds up how differently they date themselves - the largest gap,
+//     over years, between the shares of the two halves naming the year, plus the same gap for
+//     the years their leads are dated to (the first month- or day-precise date in the first
+//     `lead_sentences` sentences) - less how alike they read (mean story-local similarity
+//     across the halves over that inside them). Words alone always find two halves -
+//     follow-ups, reactions, the court case after the crime - and those belong to one
+//     happening; the years are what make them two, and the words how sure that is.
 //   - Deterministic; the cost is cubic in the story size, so stories larger than `max_articles`
 //     are left whole.
 #pragma once
@@ -39,8 +41,7 @@ struct TextProfile {
 
 struct TextPartitionOptions {
   size_t min_part = 3;          // a half needs this many articles
-  double year_share_gap = 0.7;  // some year's share differs this much between the halves
-  double lead_year_gap = 0.3;   // and some lead year's share this much
+  double split_evidence = 0.9;   // year gap + lead year gap - separation ratio needed to cut
   double year_weight = 3;       // a year counts as this many words
   double lead_name_weight = 5;  // a name or number of the lead counts this much more
   size_t lead_paragraphs = 3;   // the lead for names: the title and this many first paragraphs
