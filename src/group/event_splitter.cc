@@ -69,7 +69,6 @@ void AddUnique(const std::string& name, std::vector<std::string>* names) {
 
 ArticleEventCues ExtractEventCues(const Article& article, const ArticleFacts* facts) {
   ArticleEventCues out;
-  out.profile = ProfileText(article, facts);
   if (facts == nullptr) return out;
   const auto& entities = facts->entities.entities;
   EventCue last_dated_cue;
@@ -281,8 +280,8 @@ std::vector<Cluster> ClusterCues(const std::vector<ArticleEventCues>& articles, 
 
 // Clusters that can be events of their own: those founded on a round when the story numbers
 // its happenings (a series of like happenings: rounds of talks); otherwise none - inside a
-// group of articles whose words and years tell one happening, dates alone mostly part the
-// happening from its aftermath (the vigil days after the shooting, the verdict after the arrest).
+// story whose words and years tell one happening, dates alone mostly part the happening from
+// its aftermath (the vigil days after the shooting, the verdict after the arrest).
 std::vector<bool> EventCandidates(const std::vector<Cluster>& clusters) {
   std::vector<bool> candidate(clusters.size());
   for (size_t c = 0; c < clusters.size(); ++c) candidate[c] = !clusters[c].rounds.empty();

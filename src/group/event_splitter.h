@@ -56,10 +56,11 @@ struct EventCue {
 struct ArticleEventCues {
   std::vector<EventCue> cues;
   std::vector<std::string> participants;  // canonical names, mention order, unique
-  TextProfile profile;                    // its words, names, numbers and years
+  TextProfile profile;                    // its words, names, numbers and years (ProfileText; set by
+                                          // the caller, empty = nothing to compare its text by)
 };
 
-// Cues of one article (none when `facts` is null or states no happening) and its text profile.
+// Cues of one article (none when `facts` is null or states no happening); `profile` is left empty.
 ArticleEventCues ExtractEventCues(const Article& article, const ArticleFacts* facts);
 
 struct EventSplitOptions {

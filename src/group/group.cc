@@ -187,7 +187,12 @@ void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>
     std::stable_sort(items.begin(), items.end(), [&](int a, int b) { return Earlier(order[a], order[b]); });
     std::vector<ArticleEventCues> cues;
     std::vector<const TextProfile*> profiles;
-    for (int i : items) cues.push_back(ExtractEventCues(*inputs[order[i].input].article, inputs[order[i].input].facts));
+    for (int i : items) {
+      const GroupInput& input = inputs[order[i].input];
+      cues.push_back(ExtractEventCues(*input.article, input.facts));
+      // A lone article has nothing to be told apart from.
+      if (items.size() > 1) cues.back().profile = ProfileText(*input.article, input.facts, partition_options);
+    }
     for (const ArticleEventCues& c : cues) profiles.push_back(&c.profile);
     for (const std::vector<int>& part : PartitionByText(profiles, partition_options)) {
       std::vector<int> part_items;

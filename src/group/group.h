@@ -4,12 +4,15 @@
 //     Jaccard and which came first.
 //   - Stories: streaming clustering in publication order (TF-IDF over normalised words,
 //     entities, time proximity); quiet stories retire so memory stays bounded; results do
-//     not depend on thread count. Then articles left alone in small stories join the larger
-//     story they fit best (group/stray_articles.h).
-//   - Events: inside a story, split by story-local words and the years articles date
-//     themselves to (group/text_partition.h), then by when and where the reported happening
-//     took place (not when the article was published); an article that covers two is linked
-//     to both.
+//     not depend on thread count. Then, with the whole set at hand: articles left alone in
+//     small stories join the larger story they fit best (group/stray_articles.h); related
+//     stories are joined (group/related_stories.h); and each story is cut into the
+//     happenings its story-local words and the years its articles date themselves to tell
+//     apart, each a story of its own (group/text_partition.h): a story is one happening, or
+//     one series of happenings (rounds of talks).
+//   - Events: inside a story, split by when and where the reported happening took place
+//     (not when the article was published): one event per round of a series; an article that
+//     covers two is linked to both (group/event_splitter.h).
 #pragma once
 
 #include <string>

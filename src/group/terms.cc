@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <string>
-#include <unordered_set>
 
 namespace crosscheck {
 namespace {
@@ -30,9 +30,33 @@ constexpr std::array<std::string_view, 174> kStopWords = {
     "without", "won", "would", "yet", "you", "your", "yours", "yourself", "according", "new", "per",
     "via", "since", "among", "around", "another", "many", "still", "already", "two"};
 
-const std::unordered_set<std::string_view>& StopWordSet() {
-  static const std::unordered_set<std::string_view> set(kStopWords.begin(), kStopWords.end());
-  return set;
+// Stop words by their word term, in an open-addressing table: one hash per word serves both
+// the test and the term, and the test is a probe or two (terms are hashes: low bits spread).
+class StopWordTable {
+ public:
+  StopWordTable() {
+    for (std::string_view word : kStopWords) {
+      const TermId term = WordTerm(word);
+      size_t slot = term & kMask;
+      while (slots_[slot] != 0) slot = (slot + 1) & kMask;
+      slots_[slot] = term;
+    }
+  }
+  bool Contains(TermId term) const {
+    for (size_t slot = term & kMask; slots_[slot] != 0; slot = (slot + 1) & kMask) {
+      if (slots_[slot] == term) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kMask = 1023;  // 1,024 slots for 174 words
+  std::array<TermId, kMask + 1> slots_{};
+};
+
+const StopWordTable& StopWords() {
+  static const StopWordTable table;
+  return table;
 }
 
 bool IsWordByte(unsigned char c) {
@@ -41,8 +65,8 @@ bool IsWordByte(unsigned char c) {
 
 bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"'; }
 
-// Calls add(lower_word, weight, is_name) for every kept word of `text`; is_name = capitalised
-// inside a sentence.
+// Calls add(lower_word, word_term, weight, is_name, offset) for every kept word of `text`;
+// is_name = capitalised inside a sentence; offset = where the word starts in `text`.
 template <typename Add>
 void ForEachWord(std::string_view text, float weight, float name_boost, Add add) {
   std::string lower;
@@ -62,9 +86,10 @@ void ForEachWord(std::string_view text, float weight, float name_boost, Add add)
     for (char& ch : lower) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
     const bool boosted = capitalised && !sentence_start;
     sentence_start = false;
-    if (IsStopWord(lower)) continue;
     if (lower.size() == 1 && !(lower[0] >= '0' && lower[0] <= '9')) continue;
-    add(lower, boosted ? weight * name_boost : weight, boosted);
+    const TermId term = WordTerm(lower);
+    if (StopWords().Contains(term)) continue;
+    add(lower, term, boosted ? weight * name_boost : weight, boosted, start);
   }
 }
 
@@ -84,7 +109,7 @@ void MergeCounts(std::vector<TermCount> raw, std::vector<TermCount>* counts) {
 
 }  // namespace
 
-bool IsStopWord(std::string_view lower_word) { return StopWordSet().count(lower_word) > 0; }
+bool IsStopWord(std::string_view lower_word) { return StopWords().Contains(WordTerm(lower_word)); }
 
 TermId WordTerm(std::string_view lower_word) { return XXH3_64bits(lower_word.data(), lower_word.size()); }
 
@@ -118,26 +143,28 @@ void AddTermCount(TermId term, float count, std::vector<TermCount>* counts) {
 void CountWords(std::string_view title, std::string_view text, const TermOptions& options,
                 std::vector<TermCount>* counts) {
   std::vector<TermCount> raw;
-  auto add = [&](const std::string& word, float weight, bool) { raw.push_back({WordTerm(word), weight}); };
+  auto add = [&](const std::string&, TermId term, float weight, bool, size_t) { raw.push_back({term, weight}); };
   ForEachWord(title, options.title_weight, options.name_boost, add);
   ForEachWord(text, 1.0f, options.name_boost, add);
-  MergeCounts(std::move(raw), counts);
+  MergeCounts(raw, counts);
 }
 
-void CountNames(std::string_view text, std::vector<TermCount>* counts) {
+void CountWordsAndNames(std::string_view title, std::string_view text, size_t lead_end, float lead_weight,
+                        const TermOptions& options, std::vector<TermCount>* counts) {
   std::vector<TermCount> raw;
-  ForEachWord(text, 1.0f, 1.0f, [&](const std::string& word, float, bool name) {
-    if (name || (word[0] >= '0' && word[0] <= '9')) raw.push_back({NameTerm(word), 1.0f});
+  auto is_name = [](const std::string& word, bool name) { return name || (word[0] >= '0' && word[0] <= '9'); };
+  ForEachWord(title, options.title_weight, options.name_boost,
+              [&](const std::string& word, TermId term, float weight, bool name, size_t) {
+    raw.push_back({term, weight});
+    if (is_name(word, name)) raw.push_back({LeadNameTerm(word), lead_weight});
   });
-  MergeCounts(std::move(raw), counts);
-}
-
-void CountLeadNames(std::string_view lead, float weight, std::vector<TermCount>* counts) {
-  std::vector<TermCount> raw;
-  ForEachWord(lead, 1.0f, 1.0f, [&](const std::string& word, float, bool name) {
-    if (name || (word[0] >= '0' && word[0] <= '9')) raw.push_back({LeadNameTerm(word), weight});
+  ForEachWord(text, 1.0f, options.name_boost, [&](const std::string& word, TermId term, float weight, bool name, size_t offset) {
+    raw.push_back({term, weight});
+    if (!is_name(word, name)) return;
+    raw.push_back({NameTerm(word), 1.0f});
+    if (offset < lead_end) raw.push_back({LeadNameTerm(word), lead_weight});
   });
-  MergeCounts(std::move(raw), counts);
+  MergeCounts(raw, counts);
 }
 
 double SparseVector::Norm() const {

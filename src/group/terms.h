@@ -47,12 +47,12 @@ struct TermOptions {
 // term, sorted by term).
 void CountWords(std::string_view title, std::string_view text, const TermOptions& options,
                 std::vector<TermCount>* counts);
-// Counts, into sorted `counts`, the names (words capitalised inside a sentence) and numbers of
-// `text` as name terms: what tells two happenings of one kind apart (who, where, how many).
-void CountNames(std::string_view text, std::vector<TermCount>* counts);
-// The same for a report's lead (headline and first sentences), each counting `weight`, as lead
-// name terms: the lead says who did what where, the rest also names who else was involved.
-void CountLeadNames(std::string_view lead, float weight, std::vector<TermCount>* counts);
+// CountWords, and in the same pass the names (words capitalised inside a sentence) and numbers
+// of `text` as name terms - what tells two happenings of one kind apart (who, where, how
+// many) - and those of `title` and of text[0, lead_end) once more as lead name terms counting
+// `lead_weight` each (the headline and lead say who did what where).
+void CountWordsAndNames(std::string_view title, std::string_view text, size_t lead_end, float lead_weight,
+                        const TermOptions& options, std::vector<TermCount>* counts);
 TermId WordTerm(std::string_view lower_word);
 TermId EntityTerm(std::string_view entity_key);
 TermId NameTerm(std::string_view lower_word);  // own namespace: "Reid" the name is not "reid" the word

@@ -24,14 +24,14 @@ bool MonthPrecise(const std::string& value) {
   return value.size() >= 7 && value[4] == '-' && IsDigit(value[5]) && IsDigit(value[6]);
 }
 
-// The first `paragraphs` lines of `text`.
-std::string_view LeadText(std::string_view text, size_t paragraphs) {
+// Where the first `paragraphs` lines of `text` end.
+size_t LeadEnd(std::string_view text, size_t paragraphs) {
   size_t end = 0;
   for (size_t line = 0; line < paragraphs; ++line) {
     end = text.find('\n', line == 0 ? 0 : end + 1);
-    if (end == std::string_view::npos) return text;
+    if (end == std::string_view::npos) return text.size();
   }
-  return text.substr(0, end);
+  return end;
 }
 
 using Matrix = std::vector<std::vector<double>>;
@@ -219,11 +219,8 @@ void Partition(const std::vector<const TextProfile*>& articles, std::vector<int>
 
 TextProfile ProfileText(const Article& article, const ArticleFacts* facts, const TextPartitionOptions& options) {
   TextProfile profile;
-  CountWords(article.title, article.text, TermOptions{}, &profile.terms);
-  CountNames(article.text, &profile.terms);
-  const auto weight = static_cast<float>(options.lead_name_weight);
-  CountLeadNames(article.title, weight, &profile.terms);
-  CountLeadNames(LeadText(article.text, options.lead_paragraphs), weight, &profile.terms);
+  CountWordsAndNames(article.title, article.text, LeadEnd(article.text, options.lead_paragraphs),
+                     static_cast<float>(options.lead_name_weight), TermOptions{}, &profile.terms);
   if (facts == nullptr) return profile;
   std::map<int, int> mentions;
   for (const TimeExpression& time : facts->times) {

@@ -41,7 +41,7 @@ struct TextProfile {
 
 struct TextPartitionOptions {
   size_t min_part = 3;          // a half needs this many articles
-  double split_evidence = 0.9;   // year gap + lead year gap - separation ratio needed to cut
+  double split_evidence = 0.9;  // year gap + lead year gap - separation ratio needed to cut
   double year_weight = 3;       // a year counts as this many words
   double lead_name_weight = 5;  // a name or number of the lead counts this much more
   size_t lead_paragraphs = 3;   // the lead for names: the title and this many first paragraphs
