@@ -4,7 +4,11 @@
 //   group_eval ecb DOCS.jsonl [options]   ECB+ (../shared/clustering/ecbplus_docs.jsonl)
 //   group_eval 5w1h DIR [options]         Giveme5W1H gold standard (../shared/5w1h/gold_standard)
 // Options: --seed N (shuffle, default 0) --threshold X (story join) --entity-weight W
-//          --name-boost B --event-threshold T (text split inside stories) --no-facts (text only, skip Analyze) --pred FILE (write id<TAB>story<TAB>event)
+//          --name-boost B --stray-threshold S (a lone article joins a larger story)
+//          --related-threshold R (two stories are looked at together)
+//          --split-evidence E (what cuts a story into two happenings: text_partition.h)
+//          --no-facts (text only, skip Analyze) --pred FILE (write id<TAB>story<TAB>event)
+//          --dump FILE (the analysis of each document, one JSON line each)
 //
 // ECB+: documents are fed as Articles with text only (no title, no publication date) in an
 // order shuffled with a fixed seed, as ../shared/clustering/baseline_online_tfidf.py does.
@@ -48,7 +52,7 @@ struct Doc {
 };
 
 struct Options {
-  std::string mode, path, pred_file;
+  std::string mode, path, pred_file, dump_file;
   uint64_t seed = 0;
   bool facts = true;
   GroupOptions group;
@@ -160,14 +164,20 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->group.story_threshold = std::stod(next());
     } else if (a == "--entity-weight") {
       o->group.entity_weight = std::stod(next());
-    } else if (a == "--event-threshold") {
-      o->group.event_text_threshold = std::stod(next());
+    } else if (a == "--stray-threshold") {
+      o->group.stray_threshold = std::stod(next());
+    } else if (a == "--related-threshold") {
+      o->group.related_story_threshold = std::stod(next());
+    } else if (a == "--split-evidence") {
+      o->group.happening_split_evidence = std::stod(next());
     } else if (a == "--name-boost") {
       o->group.name_boost = std::stod(next());
     } else if (a == "--no-facts") {
       o->facts = false;
     } else if (a == "--pred") {
       o->pred_file = next();
+    } else if (a == "--dump") {
+      o->dump_file = next();
     } else {
       return false;
     }
@@ -175,12 +185,53 @@ bool ParseArgs(int argc, char** argv, Options* o) {
   return o->mode == "ecb" || o->mode == "5w1h";
 }
 
+const char* KindName(crosscheck::EntityKind kind) {
+  switch (kind) {
+    case crosscheck::EntityKind::kPerson: return "person";
+    case crosscheck::EntityKind::kOrganisation: return "org";
+    case crosscheck::EntityKind::kPlace: return "place";
+    case crosscheck::EntityKind::kCountry: return "country";
+    default: return "other";
+  }
+}
+
+// One JSON line per document: the analysis the grouping sees (for looking into errors).
+void DumpFacts(const std::vector<Doc>& docs, const std::vector<ArticleFacts>& facts, const std::string& path) {
+  std::ofstream out(path);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const ArticleFacts& f = facts[i];
+    nlohmann::json j;
+    j["id"] = docs[i].article.id;
+    j["sentences"] = f.sentences.size();
+    for (const auto& e : f.entities.entities) {
+      j["entities"].push_back({{"name", e.canonical}, {"kind", KindName(e.kind)},
+                               {"key", crosscheck::EntityKey(e.canonical, e.kind)}});
+    }
+    for (const auto& m : f.entities.mentions) j["mentions"].push_back({m.entity, m.sentence});
+    for (const auto& t : f.times) {
+      j["times"].push_back({{"value", t.value}, {"sentence", t.sentence}, {"type", static_cast<int>(t.type)},
+                            {"anchor", t.anchor}, {"weekday", t.weekday},
+                            {"text", docs[i].article.text.substr(t.span.begin, t.span.end - t.span.begin)}});
+    }
+    for (const auto& q : f.quantities) {
+      j["quantities"].push_back({{"value", q.value}, {"sentence", q.sentence}, {"head", q.head}, {"counted", q.counted}});
+    }
+    for (const auto& ev : f.events) {
+      j["events"].push_back({{"kind", ev.kind}, {"sentence", ev.sentence}, {"round", ev.round}, {"times", ev.times},
+                             {"venue", ev.venue}, {"places", ev.places}, {"participants", ev.participants},
+                             {"quantities", ev.quantities},
+                             {"trigger", docs[i].article.text.substr(ev.span.begin, ev.span.end - ev.span.begin)}});
+    }
+    out << j.dump() << '\n';
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options options;
   if (!ParseArgs(argc, argv, &options)) {
-    std::fprintf(stderr, "usage: group_eval ecb|5w1h PATH [--seed N] [--threshold X] [--entity-weight W] [--name-boost B] [--event-threshold T] "
+    std::fprintf(stderr, "usage: group_eval ecb|5w1h PATH [--seed N] [--threshold X] [--entity-weight W] [--name-boost B] [--stray-threshold S] [--related-threshold R] [--split-evidence E] "
                          "[--no-facts] [--pred FILE]\n");
     return 2;
   }
@@ -197,6 +248,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < docs.size(); ++i) facts[i] = crosscheck::Analyze(docs[i].article);
   }
   const double analyze_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!options.dump_file.empty() && have_facts) DumpFacts(docs, facts, options.dump_file);
   std::vector<GroupInput> inputs;
   for (int i : order) inputs.push_back({&docs[i].article, have_facts ? &facts[i] : nullptr});
   start = std::chrono::steady_clock::now();

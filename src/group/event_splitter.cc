@@ -65,30 +65,11 @@ void AddUnique(const std::string& name, std::vector<std::string>* names) {
   if (!name.empty() && std::find(names->begin(), names->end(), name) == names->end()) names->push_back(name);
 }
 
-// The year an article dates itself to: the most common year among its month- and
-// day-precise DATE values (a bare year is more often history than the news).
-int ArticleYear(const ArticleFacts& facts) {
-  std::map<int, int> years;
-  for (const TimeExpression& time : facts.times) {
-    if (time.type != TimeType::kDate || time.value.size() < 7 || !AllDigits(time.value.substr(0, 4))) continue;
-    if (time.value[4] != '-' || !AllDigits(time.value.substr(5, 2))) continue;
-    ++years[std::stoi(time.value.substr(0, 4))];
-  }
-  int best = 0, count = 0, total = 0;
-  for (const auto& [year, n] : years) {
-    total += n;
-    if (n >= count) best = year, count = n;  // ties: the later year
-  }
-  // One date may be a recap; only a clear majority of two or more dates places the article.
-  return count >= 2 && 2 * count > total ? best : 0;
-}
-
 }  // namespace
 
 ArticleEventCues ExtractEventCues(const Article& article, const ArticleFacts* facts) {
   ArticleEventCues out;
   if (facts == nullptr) return out;
-  out.year = ArticleYear(*facts);
   const auto& entities = facts->entities.entities;
   EventCue last_dated_cue;
   const EventCue* last_dated = nullptr;
@@ -137,6 +118,7 @@ struct Cluster {
   std::map<std::string, double> places;     // canonical place name -> weight
   std::map<int, double> article_weight;     // article -> cue weight here
   std::map<int, bool> article_strong;       // article -> one of its cues here has a round or a day
+  std::map<int, bool> article_lead;         // article -> one of its cues here is in its lead
   int first_article = 1 << 30;
 
   template <typename K>
@@ -186,7 +168,7 @@ double Agreement(const EventCue& cue, const Cluster& cluster, const EventSplitOp
   return support;
 }
 
-void AddCue(int article, const EventCue& cue, Cluster* cluster) {
+void AddCue(int article, const EventCue& cue, bool lead, Cluster* cluster) {
   if (cue.round != 0) cluster->rounds[cue.round] += cue.weight;
   if (cue.day_precise()) {
     cluster->days[cue.first_day] += cue.weight;
@@ -201,6 +183,7 @@ void AddCue(int article, const EventCue& cue, Cluster* cluster) {
   for (const std::string& name : cue.place_names) cluster->places[name] += cue.weight;
   cluster->article_weight[article] += cue.weight;
   cluster->article_strong[article] |= cue.round != 0 || cue.day_precise();
+  cluster->article_lead[article] |= lead;
   cluster->first_article = std::min(cluster->first_article, article);
 }
 
@@ -282,214 +265,200 @@ std::vector<Cluster> ClusterCues(const std::vector<ArticleEventCues>& articles, 
       const double support = Agreement(cue, clusters[c], options);
       if (support > best_support) best = c, best_support = support;
     }
+    const bool lead = cue.weight >= options.found_weight;
     if (best >= 0) {
-      AddCue(placed.article, cue, &clusters[best]);
-    } else if (cue.round != 0 || (cue.day_precise() && cue.weight >= options.found_weight)) {
-      // Only a round, or a day the lead states, can found an event: dates further down are
-      // mostly background (earlier incidents, deadlines). A lone venue or month joins or is dropped.
+      AddCue(placed.article, cue, lead, &clusters[best]);
+    } else if ((cue.round != 0 || cue.day_precise()) && lead) {
+      // Only a round or a day the lead states founds a cluster: dates further down are mostly
+      // background (earlier incidents, deadlines). A lone venue or month joins or is dropped.
       clusters.emplace_back();
-      AddCue(placed.article, cue, &clusters.back());
+      AddCue(placed.article, cue, lead, &clusters.back());
     }
   }
   return clusters;
 }
 
-// Events of a set of articles told apart by their cues alone (what SplitEvents does inside
-// each text group).
+// Clusters that can be events of their own: those founded on a round when the story numbers
+// its happenings (a series of like happenings: rounds of talks); otherwise none - inside a
+// story whose words and years tell one happening, dates alone mostly part the happening from
+// its aftermath (the vigil days after the shooting, the verdict after the arrest).
+std::vector<bool> EventCandidates(const std::vector<Cluster>& clusters) {
+  std::vector<bool> candidate(clusters.size());
+  for (size_t c = 0; c < clusters.size(); ++c) candidate[c] = !clusters[c].rounds.empty();
+  return candidate;
+}
+
+// Per article, the cluster among `allowed` holding most of its cue weight (-1 when none holds
+// any).
+std::vector<int> HeaviestClusters(int articles, const std::vector<Cluster>& clusters, const std::vector<bool>& allowed) {
+  std::vector<int> heaviest(articles, -1);
+  std::vector<double> weight(articles, 0);
+  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+    if (!allowed[c]) continue;
+    for (const auto& [a, w] : clusters[c].article_weight) {
+      if (w > weight[a]) heaviest[a] = c, weight[a] = w;
+    }
+  }
+  return heaviest;
+}
+
+// Clusters some article is mainly about, in order of first appearance (a round that only
+// recaps and plans mention is no event of this story).
+std::vector<int> EventClusters(const std::vector<Cluster>& clusters, const std::vector<int>& heaviest) {
+  std::vector<bool> main(clusters.size(), false);
+  for (int c : heaviest) {
+    if (c >= 0) main[c] = true;
+  }
+  std::vector<int> order;
+  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+    if (main[c]) order.push_back(c);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return clusters[x].first_article < clusters[y].first_article; });
+  return order;
+}
+
+// The cluster describing a story's one event when nothing splits it: the one most articles
+// are mainly about (ties: the first), or -1.
+int DescribingCluster(int articles, const std::vector<Cluster>& clusters) {
+  const std::vector<int> heaviest = HeaviestClusters(articles, clusters, std::vector<bool>(clusters.size(), true));
+  std::vector<int> count(clusters.size(), 0);
+  for (int c : heaviest) {
+    if (c >= 0) ++count[c];
+  }
+  int best = -1;
+  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
+    if (count[c] > 0 && (best < 0 || count[c] > count[best])) best = c;
+  }
+  return best;
+}
+
+// The event of an article with nothing to place it by: the largest whose venue does not
+// contradict its own ("at the X Palace" is not the meeting held at the Y Pavilion).
+int FallbackEvent(const ArticleEventCues& article, const std::vector<const Cluster*>& events,
+                  const std::vector<int>& primaries) {
+  int best = -1;
+  for (int e = 0; e < static_cast<int>(events.size()); ++e) {
+    bool conflict = false;
+    for (const EventCue& cue : article.cues) {
+      if (!cue.venue.empty() && !events[e]->venues.empty() && !events[e]->venues.count(cue.venue)) conflict = true;
+    }
+    if (!conflict && (best < 0 || primaries[e] > primaries[best])) best = e;
+  }
+  if (best >= 0) return best;
+  return static_cast<int>(std::max_element(primaries.begin(), primaries.end()) - primaries.begin());
+}
+
+// Articles placed only by what they say further down - their lead names no round, day or
+// venue of any event, so the rounds they name are recaps ("the first round took place last
+// month") - report another happening than those: each moves to the event, among the ones it
+// does not name, whose lead-placed articles it reads most like (mean story-local similarity).
+// Returns, per article, the event it was moved from (-1 if none).
+std::vector<int> PlaceRecappingArticles(const std::vector<ArticleEventCues>& articles,
+                                        const std::vector<const Cluster*>& events, std::vector<int>* primary) {
+  const int n = static_cast<int>(articles.size()), count_events = static_cast<int>(events.size());
+  std::vector<int> moved_from(n, -1);
+  if (count_events < 2) return moved_from;
+  std::vector<bool> placed_by_lead(n, false), named_any(n, false);
+  for (const Cluster* event : events) {
+    for (const auto& [a, lead] : event->article_lead) placed_by_lead[a] = placed_by_lead[a] || lead, named_any[a] = true;
+  }
+  std::vector<const TextProfile*> profiles;
+  for (const ArticleEventCues& article : articles) profiles.push_back(&article.profile);
+  const std::vector<std::vector<double>> sim = LocalSimilarities(profiles);
+  for (int a = 0; a < n; ++a) {
+    if (placed_by_lead[a] || !named_any[a]) continue;
+    int best = -1;
+    double best_mean = 0;
+    for (int e = 0; e < count_events; ++e) {
+      if (events[e]->article_weight.count(a)) continue;
+      double sum = 0;
+      int count = 0;
+      for (int b = 0; b < n; ++b) {
+        if (b != a && placed_by_lead[b] && (*primary)[b] == e) sum += sim[a][b], ++count;
+      }
+      if (count > 0 && (best < 0 || sum / count > best_mean)) best = e, best_mean = sum / count;
+    }
+    if (best >= 0) moved_from[a] = (*primary)[a], (*primary)[a] = best;
+  }
+  return moved_from;
+}
+
+// Date, place and participants (most named first) of an event.
+void DescribeEvent(const std::vector<ArticleEventCues>& articles, const Cluster& cluster,
+                   const std::vector<std::string>& venue_names, SplitEvent* event) {
+  event->date = EventDate(cluster);
+  event->place = EventPlace(cluster, venue_names);
+  std::map<std::string, int> counts;
+  std::vector<std::string> first_seen;
+  for (int a : event->articles) {
+    for (const std::string& name : articles[a].participants) {
+      if (counts[name]++ == 0) first_seen.push_back(name);
+    }
+  }
+  std::stable_sort(first_seen.begin(), first_seen.end(),
+                   [&](const std::string& x, const std::string& y) { return counts[x] > counts[y]; });
+  if (first_seen.size() > 12) first_seen.resize(12);
+  event->participants = std::move(first_seen);
+}
+
+// Events of a set of articles told apart by their cues.
 EventSplit SplitByCues(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
   EventSplit split;
   const int n = static_cast<int>(articles.size());
   if (n == 0) return split;
   std::vector<Cluster> clusters = ClusterCues(articles, options);
-  std::vector<int> primary(n, -1);
-  std::vector<double> total(n, 0);
-  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
-    for (const auto& [a, w] : clusters[c].article_weight) total[a] += w;
-  }
-  // An event needs two articles or a stated round: one article's date for a happening nobody
-  // else reports is a passing reference (an earlier case, an anniversary), not an event here.
-  std::vector<bool> keep(clusters.size(), false);
-  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
-    keep[c] = clusters[c].article_weight.size() >= 2 || !clusters[c].rounds.empty();
-  }
-  auto primary_of = [&](int a) {
-    int best = -1;
-    double best_w = 0;
-    for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
-      if (!keep[c]) continue;
-      auto it = clusters[c].article_weight.find(a);
-      if (it != clusters[c].article_weight.end() && it->second > best_w) best = c, best_w = it->second;
-    }
-    return best;
-  };
-  for (int a = 0; a < n; ++a) primary[a] = primary_of(a);
-  // Events in order of first appearance; articles without cues join the largest.
-  std::vector<int> order;
-  for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
-    if (keep[c]) order.push_back(c);
-  }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int x, int y) { return clusters[x].first_article < clusters[y].first_article; });
-  std::vector<int> event_of(clusters.size(), -1);
-  for (int e = 0; e < static_cast<int>(order.size()); ++e) event_of[order[e]] = e;
+  const std::vector<int> heaviest = HeaviestClusters(n, clusters, EventCandidates(clusters));
+  std::vector<int> order = EventClusters(clusters, heaviest);
   if (order.empty()) {
-    clusters.emplace_back();
-    order.push_back(static_cast<int>(clusters.size()) - 1);
-    event_of.push_back(0);
+    const int describing = DescribingCluster(n, clusters);
+    if (describing >= 0) {
+      order.push_back(describing);
+    } else {
+      clusters.emplace_back();
+      order.push_back(static_cast<int>(clusters.size()) - 1);
+    }
   }
-  std::vector<int> primaries_per_event(order.size(), 0);
+  std::vector<int> event_of(clusters.size(), -1);
+  std::vector<const Cluster*> events;
+  for (int e = 0; e < static_cast<int>(order.size()); ++e) event_of[order[e]] = e, events.push_back(&clusters[order[e]]);
+  std::vector<int> primaries(order.size(), 0);
+  for (int c : heaviest) {
+    if (c >= 0) ++primaries[event_of[c]];
+  }
+  split.primary.resize(n);
   for (int a = 0; a < n; ++a) {
-    if (primary[a] >= 0) ++primaries_per_event[event_of[primary[a]]];
+    split.primary[a] = heaviest[a] >= 0 ? event_of[heaviest[a]] : FallbackEvent(articles[a], events, primaries);
   }
-  const int largest = static_cast<int>(std::max_element(primaries_per_event.begin(), primaries_per_event.end()) -
-                                       primaries_per_event.begin());
+  const std::vector<int> moved_from = PlaceRecappingArticles(articles, events, &split.primary);
+  // Linked: every other event holding `link_share` of the article's cue weight, or one of its
+  // cues with a round or a day, or the event its cues chose before its words moved it.
   split.events.resize(order.size());
-  split.primary.assign(n, largest);
+  for (int a = 0; a < n; ++a) {
+    double total = 0;
+    for (const Cluster& cluster : clusters) {
+      auto it = cluster.article_weight.find(a);
+      if (it != cluster.article_weight.end()) total += it->second;
+    }
+    for (int e = 0; e < static_cast<int>(order.size()); ++e) {
+      auto it = events[e]->article_weight.find(a);
+      const bool cued = it != events[e]->article_weight.end() &&
+                        (it->second >= options.link_share * total || events[e]->article_strong.at(a));
+      if (e == split.primary[a] || e == moved_from[a] || cued) split.events[e].articles.push_back(a);
+    }
+  }
   std::vector<std::string> venue_names;
   for (const auto& article : articles) {
     for (const auto& cue : article.cues) venue_names.push_back(cue.venue_name);
   }
-  // An article with nothing to place it by joins the largest event whose venue does not
-  // contradict its own ("at the X Palace" is not the meeting held at the Y Pavilion).
-  auto fallback = [&](int a) {
-    int best = -1;
-    for (int e = 0; e < static_cast<int>(order.size()); ++e) {
-      const Cluster& cluster = clusters[order[e]];
-      bool conflict = false;
-      for (const EventCue& cue : articles[a].cues)
-        if (!cue.venue.empty() && !cluster.venues.empty() && !cluster.venues.count(cue.venue)) conflict = true;
-      if (!conflict && (best < 0 || primaries_per_event[e] > primaries_per_event[best])) best = e;
-    }
-    return best >= 0 ? best : largest;
-  };
-  for (int a = 0; a < n; ++a) {
-    split.primary[a] = primary[a] >= 0 ? event_of[primary[a]] : fallback(a);
-    split.events[split.primary[a]].articles.push_back(a);
-    for (int c = 0; c < static_cast<int>(clusters.size()); ++c) {
-      if (event_of[c] < 0 || event_of[c] == split.primary[a]) continue;
-      auto it = clusters[c].article_weight.find(a);
-      if (it == clusters[c].article_weight.end()) continue;
-      if (it->second >= options.link_share * total[a] || clusters[c].article_strong.at(a)) {
-        split.events[event_of[c]].articles.push_back(a);
-      }
-    }
-  }
-  for (int e = 0; e < static_cast<int>(order.size()); ++e) {
-    const Cluster& cluster = clusters[order[e]];
-    SplitEvent& event = split.events[e];
-    std::sort(event.articles.begin(), event.articles.end());
-    event.date = EventDate(cluster);
-    event.place = EventPlace(cluster, venue_names);
-    std::map<std::string, int> counts;
-    std::vector<std::string> first_seen;
-    for (int a : event.articles) {
-      for (const std::string& name : articles[a].participants) {
-        if (counts[name]++ == 0) first_seen.push_back(name);
-      }
-    }
-    std::stable_sort(first_seen.begin(), first_seen.end(),
-                     [&](const std::string& x, const std::string& y) { return counts[x] > counts[y]; });
-    if (first_seen.size() > 12) first_seen.resize(12);
-    event.participants = std::move(first_seen);
-  }
+  for (int e = 0; e < static_cast<int>(order.size()); ++e) DescribeEvent(articles, *events[e], venue_names, &split.events[e]);
   return split;
-}
-
-// Groups of articles that tell the same happening in the same words: average-linkage
-// agglomerative clustering of their TF-IDF vectors, merging while the best pair of groups is at
-// least `text_threshold` alike. Two happenings of one kind (two quakes, two arrests) share the
-// story's vocabulary but not its names, places and numbers, and average linkage - unlike a
-// running centroid - does not drift from one to the other. Stories larger than
-// `max_text_split` articles are left whole (the cost is cubic in the story size).
-std::vector<std::vector<int>> TextGroups(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
-  const int n = static_cast<int>(articles.size());
-  std::vector<std::vector<int>> groups(n);
-  for (int a = 0; a < n; ++a) groups[a] = {a};
-  const bool has_text = std::any_of(articles.begin(), articles.end(), [](const auto& a) { return !a.text.entries.empty(); });
-  if (n < 2 || !has_text || n > static_cast<int>(options.max_text_split)) {
-    std::vector<int> all(n);
-    for (int a = 0; a < n; ++a) all[a] = a;
-    return {all};
-  }
-  std::vector<std::vector<double>> sim(n, std::vector<double>(n, 0));
-  for (int i = 0; i < n; ++i) {
-    for (int j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = Dot(articles[i].text, articles[j].text);
-  }
-  std::vector<bool> alive(n, true);
-  std::vector<std::map<int, int>> years(n);
-  for (int a = 0; a < n; ++a) {
-    if (articles[a].year != 0) years[a][articles[a].year] = 1;
-  }
-  auto top_year = [&](int g) {
-    int best = 0, count = 0;
-    for (const auto& [year, c] : years[g]) {
-      if (c >= count) best = year, count = c;
-    }
-    return best;
-  };
-  while (true) {
-    int bi = -1, bj = -1;
-    double best = options.text_threshold;
-    for (int i = 0; i < n; ++i) {
-      if (!alive[i]) continue;
-      for (int j = i + 1; j < n; ++j) {
-        if (alive[j] && sim[i][j] >= best) best = sim[i][j], bi = i, bj = j;
-      }
-    }
-    if (bi < 0) break;
-    const int yi = top_year(bi), yj = top_year(bj);
-    if (yi != 0 && yj != 0 && yi != yj) {
-      sim[bi][bj] = sim[bj][bi] = -1;  // cannot link: different years
-      continue;
-    }
-    for (const auto& [year, c] : years[bj]) years[bi][year] += c;
-    // Lance-Williams update for average linkage.
-    const double wi = static_cast<double>(groups[bi].size()), wj = static_cast<double>(groups[bj].size());
-    for (int k = 0; k < n; ++k) {
-      if (!alive[k] || k == bi || k == bj) continue;
-      sim[bi][k] = sim[k][bi] = (wi * sim[bi][k] + wj * sim[bj][k]) / (wi + wj);
-    }
-    groups[bi].insert(groups[bi].end(), groups[bj].begin(), groups[bj].end());
-    std::sort(groups[bi].begin(), groups[bi].end());
-    groups[bj].clear();
-    alive[bj] = false;
-  }
-  std::vector<std::vector<int>> out;
-  for (int i = 0; i < n; ++i) {
-    if (alive[i]) out.push_back(std::move(groups[i]));
-  }
-  std::sort(out.begin(), out.end());  // by first article
-  return out;
 }
 
 }  // namespace
 
 EventSplit SplitEvents(const std::vector<ArticleEventCues>& articles, const EventSplitOptions& options) {
-  EventSplit split;
-  split.primary.assign(articles.size(), 0);
-  for (const std::vector<int>& group : TextGroups(articles, options)) {
-    std::vector<ArticleEventCues> members;
-    for (int a : group) members.push_back(articles[a]);
-    EventSplit part = SplitByCues(members, options);
-    const int base = static_cast<int>(split.events.size());
-    for (size_t i = 0; i < group.size(); ++i) split.primary[group[i]] = base + part.primary[i];
-    for (SplitEvent& event : part.events) {
-      for (int& a : event.articles) a = group[a];
-      split.events.push_back(std::move(event));
-    }
-  }
-  // Events in order of first appearance.
-  std::vector<int> order(split.events.size());
-  for (size_t e = 0; e < order.size(); ++e) order[e] = static_cast<int>(e);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int x, int y) { return split.events[x].articles[0] < split.events[y].articles[0]; });
-  std::vector<int> rank(order.size());
-  for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<int>(r);
-  std::vector<SplitEvent> sorted;
-  for (int e : order) sorted.push_back(std::move(split.events[e]));
-  split.events = std::move(sorted);
-  for (int& p : split.primary) p = rank[p];
-  return split;
+  return SplitByCues(articles, options);
 }
 
 }  // namespace crosscheck

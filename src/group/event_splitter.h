@@ -1,25 +1,31 @@
 // Events inside one story: which distinct happening each article reports, told apart by when
-// and where it took place - never by when the article was published.
-//   - First by text: articles are grouped by average-linkage clustering of their TF-IDF
-//     vectors (two quakes of one story share its vocabulary, not its names, places, numbers);
-//     then each group is split by the cues below. Groups whose articles date themselves to
-//     different years are never merged (two rehab stays five years apart are two happenings).
+// and where it took place - never by when the article was published. (Happenings dated to
+// different years are already different stories: group/text_partition.h.)
 //   - Cues come from the analysis: each event mention gives its kind, round ordinal, venue,
 //     places and the most precise DATE value among the times of its sentence. A cue weighs more
-//     the earlier its sentence (the lead says what the report is mainly about); only a round, or
-//     a day stated in the first two sentences (`found_weight`), can found an event - dates
-//     further down are mostly background.
+//     the earlier its sentence (the lead says what the report is mainly about).
 //   - Two cues describe the same happening when nothing contradicts it (different rounds;
 //     dates more than `date_tolerance_days` apart; different venues) and something supports
 //     it (the same round, a close date, the same venue). Rounds and dates are strong evidence;
-//     a venue only separates cues that have no round or date to compare.
+//     a venue only separates cues that have no round or date to compare. A round or a day
+//     stated in the lead (the first two sentences, `found_weight`) founds a cluster of cues;
+//     the rest join one or are dropped.
+//   - Only rounds make events of their own: a story that numbers its happenings (rounds of
+//     talks) gets one event per round some article is mainly about. Dates alone do not split
+//     (inside a story whose words and years tell one happening they mostly part the happening
+//     from its aftermath); without rounds the story is one event, described by the cluster
+//     most of its articles are mainly about. A round named only below the lead founds nothing
+//     (the round a boxer fell in).
 //   - Only cues of the story's main kinds of happening count (a kind with at least
 //     `kind_share` of the top kind's weight): a talks story that mentions a strike in passing
 //     does not get a strike event.
-//   - An article's primary event is where most of its cue weight falls; it is also linked to
-//     every other event holding at least `link_share` of its weight or one of its cues with a
-//     round or a day (a report on the second round that recaps the first with the first's own
-//     date is linked to both). An article without cues joins the story's largest event.
+//   - An article's primary event is where most of its cue weight falls. One placed only by
+//     what it says below the lead (its lead names no round, day or venue of any event) recaps:
+//     it reports an event it does not name - the one whose lead-placed articles it reads most
+//     like. An article is also linked to every other event holding at least `link_share` of
+//     its weight or one of its cues with a round or a day (a report on the second round that
+//     recaps the first with the first's own date is linked to both). An article without cues
+//     joins the story's largest event.
 //   - Each event gets a date (ISO day, or "first/last" range), a place (venue, else the most
 //     named place) and participants (canonical names from its mentions, most named first).
 #pragma once
@@ -29,7 +35,7 @@
 
 #include "analyze/analyze.h"
 #include "core/article.h"
-#include "group/terms.h"
+#include "group/text_partition.h"
 
 namespace crosscheck {
 
@@ -50,20 +56,18 @@ struct EventCue {
 struct ArticleEventCues {
   std::vector<EventCue> cues;
   std::vector<std::string> participants;  // canonical names, mention order, unique
-  SparseVector text;                      // unit TF-IDF vector of the article (may be empty)
-  int year = 0;  // the year most of its month- or day-precise dates fall in; 0 when none
+  TextProfile profile;                    // its words, names, numbers and years (ProfileText; set by
+                                          // the caller, empty = nothing to compare its text by)
 };
 
-// Cues of one article; empty when `facts` is null or states no happening.
+// Cues of one article (none when `facts` is null or states no happening); `profile` is left empty.
 ArticleEventCues ExtractEventCues(const Article& article, const ArticleFacts* facts);
 
 struct EventSplitOptions {
   double date_tolerance_days = 1;  // reports of one happening may disagree on the day by this much
   double link_share = 0.25;        // share of an article's cue weight that links it to an event
   double kind_share = 0.3;         // a kind of happening counts with this share of the top kind
-  double found_weight = 0.75;       // a dated cue founds an event only this high up (sentence <= 1)
-  double text_threshold = 0.15;    // average cosine at which two groups of articles tell one happening
-  size_t max_text_split = 400;     // larger stories are split by cues only
+  double found_weight = 0.75;      // the lead: a cue this heavy (sentence <= 1) founds a cluster
 };
 
 struct SplitEvent {

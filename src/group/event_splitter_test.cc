@@ -72,25 +72,55 @@ TEST(EventSplitterTest, NoCuesIsOneEvent) {
 
 TEST(EventSplitterTest, ArticlesWithoutCuesJoinTheLargestEvent) {
   Article article;
-  std::vector<ArticleFacts> facts = {Facts({{0, 0, "2031-03-01", ""}}), Facts({{0, 0, "2031-03-01", ""}}),
-                                     Facts({{0, 0, "2031-04-20", ""}}), Facts({}), Facts({{0, 0, "2031-04-21", ""}})};
+  std::vector<ArticleFacts> facts = {Facts({{0, 1, "2031-03-01", ""}}), Facts({{0, 1, "", ""}}),
+                                     Facts({{0, 2, "2031-04-20", ""}}), Facts({}), Facts({{1, 2, "", ""}}),
+                                     Facts({{0, 2, "2031-04-21", ""}})};
   std::vector<ArticleEventCues> cues;
   for (const auto& f : facts) cues.push_back(ExtractEventCues(article, &f));
   EventSplit split = SplitEvents(cues);
   ASSERT_EQ(split.events.size(), 2u);
-  EXPECT_EQ(split.primary, (std::vector<int>{0, 0, 1, 0, 1}));
+  EXPECT_EQ(split.primary, (std::vector<int>{0, 0, 1, 1, 1, 1}));
   EXPECT_EQ(split.events[1].date, "2031-04-20/2031-04-21");
 }
 
-TEST(EventSplitterTest, CoarseDatesSeparateYears) {
+TEST(EventSplitterTest, DatesAloneDoNotSplit) {
+  // A happening and its aftermath days later (the crash, then the funeral): no round numbers
+  // them, so one event, dated by what most reports are mainly about.
   Article article;
-  std::vector<ArticleFacts> facts = {Facts({{0, 0, "2008-03-04", ""}}), Facts({{0, 0, "2008", ""}}),
-                                     Facts({{0, 0, "2013-05-03", ""}}), Facts({{0, 0, "2013-05", ""}})};
+  std::vector<ArticleFacts> facts = {Facts({{0, 0, "2031-03-01", ""}}), Facts({{0, 0, "2031-03-01", ""}}),
+                                     Facts({{0, 0, "2031-03-02", ""}}), Facts({{0, 0, "2031-03-09", ""}})};
+  std::vector<ArticleEventCues> cues;
+  for (const auto& f : facts) cues.push_back(ExtractEventCues(article, &f));
+  EventSplit split = SplitEvents(cues);
+  ASSERT_EQ(split.events.size(), 1u);
+  EXPECT_EQ(split.primary, (std::vector<int>{0, 0, 0, 0}));
+  EXPECT_EQ(split.events[0].date, "2031-03-01/2031-03-02");  // the day after is a day's disagreement
+}
+
+TEST(EventSplitterTest, ARoundNamedOnlyFurtherDownIsARecap) {
+  // The fourth report leads with an undated, unnumbered session and names the first round only
+  // in its tenth sentence ("the first round took place last month"): it reports the second.
+  Article article;
+  std::vector<ArticleFacts> facts = {Facts({{0, 1, "2031-05-16", "Lantern Hall"}}), Facts({{0, 1, "", ""}}),
+                                     Facts({{0, 2, "2031-06-02", "Copper Palace"}}), Facts({{0, 0, "", ""}, {9, 1, "", ""}}),
+                                     Facts({{1, 2, "", ""}})};
   std::vector<ArticleEventCues> cues;
   for (const auto& f : facts) cues.push_back(ExtractEventCues(article, &f));
   EventSplit split = SplitEvents(cues);
   ASSERT_EQ(split.events.size(), 2u);
-  EXPECT_EQ(split.primary, (std::vector<int>{0, 0, 1, 1}));
+  EXPECT_EQ(split.primary, (std::vector<int>{0, 0, 1, 1, 1}));
+  EXPECT_EQ(split.events[0].articles, (std::vector<int>{0, 1, 3}));  // still linked to the round it recaps
+}
+
+TEST(EventSplitterTest, RoundsBelowTheLeadFoundNoEvent) {
+  // A bout "stopped in the sixth round" after "a cut in the third": rounds of one happening.
+  Article article;
+  std::vector<ArticleFacts> facts = {Facts({{0, 0, "", ""}, {3, 6, "", ""}}), Facts({{0, 0, "", ""}, {4, 3, "", ""}}),
+                                     Facts({{0, 0, "", ""}, {5, 1, "", ""}})};
+  std::vector<ArticleEventCues> cues;
+  for (const auto& f : facts) cues.push_back(ExtractEventCues(article, &f));
+  EventSplit split = SplitEvents(cues);
+  EXPECT_EQ(split.events.size(), 1u);
 }
 
 }  // namespace

@@ -10,6 +10,9 @@
 #include "group/event_splitter.h"
 #include "group/minhash.h"
 #include "group/story_clusterer.h"
+#include "group/related_stories.h"
+#include "group/stray_articles.h"
+#include "group/text_partition.h"
 #include "group/terms.h"
 
 namespace crosscheck {
@@ -144,45 +147,59 @@ std::vector<uint32_t> ClusterStories(const std::vector<GroupInput>& inputs, cons
   return story;
 }
 
+// Appends the story of `items` (indexes into `order`, publication order) with its events.
+void AddStory(const std::vector<GroupInput>& inputs, const std::vector<Item>& order, const std::vector<int>& items,
+              const std::vector<ArticleEventCues>& cues, const EventSplitOptions& options, Grouping* out) {
+  Story story;
+  story.id = NumberedId("s", out->stories.size() + 1);
+  for (int i : items) story.articles.push_back(inputs[order[i].input].article->id);
+  EventSplit split = SplitEvents(cues, options);
+  for (size_t e = 0; e < split.events.size(); ++e) {
+    SplitEvent& event = split.events[e];
+    StoryEvent out_event;
+    out_event.id = NumberedId(story.id + "-e", e + 1);
+    out_event.date = std::move(event.date);
+    out_event.place = std::move(event.place);
+    out_event.participants = std::move(event.participants);
+    for (int a : event.articles) out_event.articles.push_back(story.articles[a]);
+    for (int a = 0; a < static_cast<int>(split.primary.size()); ++a) {
+      if (split.primary[a] == static_cast<int>(e)) out_event.primary_articles.push_back(story.articles[a]);
+    }
+    story.events.push_back(std::move(out_event));
+  }
+  out->stories.push_back(std::move(story));
+}
+
+// Each clustered story, cut into the happenings its words and years tell apart (each a story
+// of its own), then into events.
 void BuildStories(const std::vector<GroupInput>& inputs, const std::vector<Item>& order,
-                  const std::vector<uint32_t>& story_of, std::vector<SparseVector>& vectors, const GroupOptions& options,
-                  Grouping* out) {
+                  const std::vector<uint32_t>& story_of, const GroupOptions& options, Grouping* out) {
   uint32_t stories = 0;
   for (uint32_t s : story_of) stories = std::max(stories, s + 1);
   std::vector<std::vector<int>> members(stories);  // item indexes, processing order
   for (size_t i = 0; i < order.size(); ++i) members[story_of[i]].push_back(static_cast<int>(i));
   EventSplitOptions split_options;
   split_options.link_share = options.event_link_share;
-  split_options.text_threshold = options.event_text_threshold;
-  for (uint32_t s = 0; s < stories; ++s) {
-    std::vector<int>& items = members[s];
+  TextPartitionOptions partition_options;
+  partition_options.split_evidence = options.happening_split_evidence;
+  for (std::vector<int>& items : members) {
     if (items.empty()) continue;
     std::stable_sort(items.begin(), items.end(), [&](int a, int b) { return Earlier(order[a], order[b]); });
-    Story story;
-    story.id = NumberedId("s", out->stories.size() + 1);
     std::vector<ArticleEventCues> cues;
+    std::vector<const TextProfile*> profiles;
     for (int i : items) {
       const GroupInput& input = inputs[order[i].input];
-      story.articles.push_back(input.article->id);
       cues.push_back(ExtractEventCues(*input.article, input.facts));
-      cues.back().text = std::move(vectors[i]);
+      // A lone article has nothing to be told apart from.
+      if (items.size() > 1) cues.back().profile = ProfileText(*input.article, input.facts, partition_options);
     }
-    EventSplit split = SplitEvents(cues, split_options);
-    for (size_t e = 0; e < split.events.size(); ++e) {
-      SplitEvent& event = split.events[e];
-      StoryEvent out_event;
-      out_event.id = NumberedId(story.id + "-e", e + 1);
-      out_event.date = std::move(event.date);
-      out_event.place = std::move(event.place);
-      out_event.participants = std::move(event.participants);
-      for (int a : event.articles) out_event.articles.push_back(story.articles[a]);
-      out_event.primary_articles.clear();
-      for (int a = 0; a < static_cast<int>(split.primary.size()); ++a) {
-        if (split.primary[a] == static_cast<int>(e)) out_event.primary_articles.push_back(story.articles[a]);
-      }
-      story.events.push_back(std::move(out_event));
+    for (const ArticleEventCues& c : cues) profiles.push_back(&c.profile);
+    for (const std::vector<int>& part : PartitionByText(profiles, partition_options)) {
+      std::vector<int> part_items;
+      std::vector<ArticleEventCues> part_cues;
+      for (int p : part) part_items.push_back(items[p]), part_cues.push_back(cues[p]);
+      AddStory(inputs, order, part_items, part_cues, split_options, out);
     }
-    out->stories.push_back(std::move(story));
   }
 }
 
@@ -195,9 +212,22 @@ Grouping GroupArticles(const std::vector<GroupInput>& inputs, const GroupOptions
   std::vector<SparseVector> vectors;
   std::vector<uint32_t> story_of = ClusterStories(inputs, order, options, &vectors);
   // A copy tells the story its original tells, however much its new headline and trimmed
-  // paragraphs moved its words.
-  for (size_t i = 0; i < order.size(); ++i) story_of[i] = story_of[origin[i]];
-  BuildStories(inputs, order, story_of, vectors, options, &out);
+  // paragraphs moved its words (before and after strays move, so copies count towards their
+  // story's size and follow their original).
+  auto follow_originals = [&] {
+    for (size_t i = 0; i < order.size(); ++i) story_of[i] = story_of[origin[i]];
+  };
+  follow_originals();
+  std::vector<std::optional<double>> times;
+  for (const Item& item : order) times.push_back(item.time);
+  StrayOptions stray_options;
+  stray_options.attach_threshold = options.stray_threshold;
+  story_of = AttachStrays(vectors, times, std::move(story_of), stray_options);
+  follow_originals();
+  RelatedStoryOptions related_options;
+  related_options.join_threshold = options.related_story_threshold;
+  story_of = JoinRelatedStories(vectors, times, std::move(story_of), related_options);
+  BuildStories(inputs, order, story_of, options, &out);
   return out;
 }
 

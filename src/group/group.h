@@ -4,9 +4,15 @@
 //     Jaccard and which came first.
 //   - Stories: streaming clustering in publication order (TF-IDF over normalised words,
 //     entities, time proximity); quiet stories retire so memory stays bounded; results do
-//     not depend on thread count.
+//     not depend on thread count. Then, with the whole set at hand: articles left alone in
+//     small stories join the larger story they fit best (group/stray_articles.h); related
+//     stories are joined (group/related_stories.h); and each story is cut into the
+//     happenings its story-local words and the years its articles date themselves to tell
+//     apart, each a story of its own (group/text_partition.h): a story is one happening, or
+//     one series of happenings (rounds of talks).
 //   - Events: inside a story, split by when and where the reported happening took place
-//     (not when the article was published); an article that covers two is linked to both.
+//     (not when the article was published): one event per round of a series; an article that
+//     covers two is linked to both (group/event_splitter.h).
 #pragma once
 
 #include <string>
@@ -25,7 +31,9 @@ struct GroupOptions {
   double entity_weight = 1.0;     // an entity mention counts this many words
   double name_boost = 1.5;        // a capitalised word inside a sentence counts this many words
   double event_link_share = 0.25; // share of an article's event cues that links it to a second event
-  double event_text_threshold = 0.15;  // average TF-IDF cosine that keeps articles in one event
+  double stray_threshold = 0.15;  // fit at which an article streaming left alone joins a larger story
+  double related_story_threshold = 0.4;  // centroid fit at which two stories are looked at together
+  double happening_split_evidence = 0.9;  // text_partition.h: evidence that cuts a story in two
 };
 
 // What the grouper needs of an article. `facts` may be null (then only text is used).

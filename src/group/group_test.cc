@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "group/grouping_json.h"
 
 namespace crosscheck {
@@ -112,6 +114,47 @@ TEST(GroupTest, EventsFromAnalysis) {
   EXPECT_EQ(g.stories[0].events[0].articles, (std::vector<std::string>{"r1"}));
   EXPECT_EQ(g.stories[0].events[1].articles, (std::vector<std::string>{"r2"}));
   EXPECT_EQ(g.stories[0].events[1].participants, (std::vector<std::string>{"Northland"}));
+}
+
+TEST(GroupTest, SameKindHappeningsYearsApartAreTwoStories) {
+  // Two invented rehab stays five years apart, reported without publication dates (the order
+  // is shuffled): one story's words, different names and years. The analysis is by hand: one
+  // date in the lead of each report.
+  const char* kQuill[] = {
+      "Actress Mara Quill has checked into the Cedar Hollow treatment center, her publicist said.\n"
+      "Quill entered rehab after a difficult year, her representative told reporters.",
+      "Mara Quill checked into rehab at Cedar Hollow on Friday.\nThe actress asked for privacy.",
+      "Quill, 31, entered the Cedar Hollow treatment center, her publicist confirmed.\n"
+      "The actress has been in rehab before.",
+      "Cedar Hollow staff welcomed actress Mara Quill, who checked into rehab for treatment.\nQuill, 31, asked fans for privacy."};
+  const char* kVale[] = {
+      "Actor Tobin Vale has checked into Larkspur Clinic for treatment, his agent said.\n"
+      "Vale entered rehab after his arrest, the actor's representative told reporters.",
+      "Tobin Vale checked into rehab at Larkspur Clinic on Monday.\nThe actor asked for privacy.",
+      "Vale, 44, entered the Larkspur Clinic treatment program, his agent confirmed.\n"
+      "The actor has been in rehab before.",
+      "Larkspur Clinic confirmed that actor Tobin Vale checked into rehab for treatment.\nVale, 44, asked fans for privacy."};
+  std::vector<Article> articles;
+  std::vector<ArticleFacts> facts;
+  for (int i = 0; i < 4; ++i) {
+    for (const auto& [name, text, day] : {std::tuple{"quill", kQuill[i], "2031-05-02"}, std::tuple{"vale", kVale[i], "2036-06-09"}}) {
+      articles.push_back(Make(std::string(name) + std::to_string(i), "", "", text));
+      ArticleFacts f;
+      TimeExpression t;
+      t.sentence = 0;
+      t.value = day;
+      f.times = {t};
+      facts.push_back(f);
+    }
+  }
+  std::vector<GroupInput> inputs;
+  for (size_t i = 0; i < articles.size(); ++i) inputs.push_back({&articles[i], &facts[i]});
+  Grouping g = GroupArticles(inputs, GroupOptions{});
+  ASSERT_EQ(g.stories.size(), 2u);
+  for (const Story& story : g.stories) {
+    ASSERT_EQ(story.articles.size(), 4u);
+    for (const std::string& id : story.articles) EXPECT_EQ(id.substr(0, 4), story.articles[0].substr(0, 4));
+  }
 }
 
 }  // namespace

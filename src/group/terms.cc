@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <string>
-#include <unordered_set>
 
 namespace crosscheck {
 namespace {
@@ -30,9 +30,33 @@ constexpr std::array<std::string_view, 174> kStopWords = {
     "without", "won", "would", "yet", "you", "your", "yours", "yourself", "according", "new", "per",
     "via", "since", "among", "around", "another", "many", "still", "already", "two"};
 
-const std::unordered_set<std::string_view>& StopWordSet() {
-  static const std::unordered_set<std::string_view> set(kStopWords.begin(), kStopWords.end());
-  return set;
+// Stop words by their word term, in an open-addressing table: one hash per word serves both
+// the test and the term, and the test is a probe or two (terms are hashes: low bits spread).
+class StopWordTable {
+ public:
+  StopWordTable() {
+    for (std::string_view word : kStopWords) {
+      const TermId term = WordTerm(word);
+      size_t slot = term & kMask;
+      while (slots_[slot] != 0) slot = (slot + 1) & kMask;
+      slots_[slot] = term;
+    }
+  }
+  bool Contains(TermId term) const {
+    for (size_t slot = term & kMask; slots_[slot] != 0; slot = (slot + 1) & kMask) {
+      if (slots_[slot] == term) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kMask = 1023;  // 1,024 slots for 174 words
+  std::array<TermId, kMask + 1> slots_{};
+};
+
+const StopWordTable& StopWords() {
+  static const StopWordTable table;
+  return table;
 }
 
 bool IsWordByte(unsigned char c) {
@@ -41,7 +65,8 @@ bool IsWordByte(unsigned char c) {
 
 bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"'; }
 
-// Calls add(lower_word, weight) for every kept word of `text`.
+// Calls add(lower_word, word_term, weight, is_name, offset) for every kept word of `text`;
+// is_name = capitalised inside a sentence; offset = where the word starts in `text`.
 template <typename Add>
 void ForEachWord(std::string_view text, float weight, float name_boost, Add add) {
   std::string lower;
@@ -61,20 +86,48 @@ void ForEachWord(std::string_view text, float weight, float name_boost, Add add)
     for (char& ch : lower) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
     const bool boosted = capitalised && !sentence_start;
     sentence_start = false;
-    if (IsStopWord(lower)) continue;
     if (lower.size() == 1 && !(lower[0] >= '0' && lower[0] <= '9')) continue;
-    add(lower, boosted ? weight * name_boost : weight);
+    const TermId term = WordTerm(lower);
+    if (StopWords().Contains(term)) continue;
+    add(lower, term, boosted ? weight * name_boost : weight, boosted, start);
+  }
+}
+
+// Adds `raw` (unsorted, repeats allowed) to sorted `counts`, summing per term.
+void MergeCounts(std::vector<TermCount> raw, std::vector<TermCount>* counts) {
+  for (const TermCount& existing : *counts) raw.push_back(existing);
+  std::sort(raw.begin(), raw.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
+  counts->clear();
+  for (const TermCount& tc : raw) {
+    if (!counts->empty() && counts->back().term == tc.term) {
+      counts->back().count += tc.count;
+    } else {
+      counts->push_back(tc);
+    }
   }
 }
 
 }  // namespace
 
-bool IsStopWord(std::string_view lower_word) { return StopWordSet().count(lower_word) > 0; }
+bool IsStopWord(std::string_view lower_word) { return StopWords().Contains(WordTerm(lower_word)); }
 
 TermId WordTerm(std::string_view lower_word) { return XXH3_64bits(lower_word.data(), lower_word.size()); }
 
 TermId EntityTerm(std::string_view entity_key) {
   return XXH3_64bits_withSeed(entity_key.data(), entity_key.size(), 0xe17e);
+}
+
+TermId NameTerm(std::string_view lower_word) {
+  return XXH3_64bits_withSeed(lower_word.data(), lower_word.size(), 0x4a3e);
+}
+
+TermId LeadNameTerm(std::string_view lower_word) {
+  return XXH3_64bits_withSeed(lower_word.data(), lower_word.size(), 0x1ead);
+}
+
+TermId YearTerm(int year) {
+  const std::string text = std::to_string(year);
+  return XXH3_64bits_withSeed(text.data(), text.size(), 0x7ea5);
 }
 
 void AddTermCount(TermId term, float count, std::vector<TermCount>* counts) {
@@ -90,19 +143,28 @@ void AddTermCount(TermId term, float count, std::vector<TermCount>* counts) {
 void CountWords(std::string_view title, std::string_view text, const TermOptions& options,
                 std::vector<TermCount>* counts) {
   std::vector<TermCount> raw;
-  auto add = [&](const std::string& word, float weight) { raw.push_back({WordTerm(word), weight}); };
+  auto add = [&](const std::string&, TermId term, float weight, bool, size_t) { raw.push_back({term, weight}); };
   ForEachWord(title, options.title_weight, options.name_boost, add);
   ForEachWord(text, 1.0f, options.name_boost, add);
-  for (const TermCount& existing : *counts) raw.push_back(existing);
-  std::sort(raw.begin(), raw.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
-  counts->clear();
-  for (const TermCount& tc : raw) {
-    if (!counts->empty() && counts->back().term == tc.term) {
-      counts->back().count += tc.count;
-    } else {
-      counts->push_back(tc);
-    }
-  }
+  MergeCounts(raw, counts);
+}
+
+void CountWordsAndNames(std::string_view title, std::string_view text, size_t lead_end, float lead_weight,
+                        const TermOptions& options, std::vector<TermCount>* counts) {
+  std::vector<TermCount> raw;
+  auto is_name = [](const std::string& word, bool name) { return name || (word[0] >= '0' && word[0] <= '9'); };
+  ForEachWord(title, options.title_weight, options.name_boost,
+              [&](const std::string& word, TermId term, float weight, bool name, size_t) {
+    raw.push_back({term, weight});
+    if (is_name(word, name)) raw.push_back({LeadNameTerm(word), lead_weight});
+  });
+  ForEachWord(text, 1.0f, options.name_boost, [&](const std::string& word, TermId term, float weight, bool name, size_t offset) {
+    raw.push_back({term, weight});
+    if (!is_name(word, name)) return;
+    raw.push_back({NameTerm(word), 1.0f});
+    if (offset < lead_end) raw.push_back({LeadNameTerm(word), lead_weight});
+  });
+  MergeCounts(raw, counts);
 }
 
 double SparseVector::Norm() const {

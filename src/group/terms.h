@@ -2,8 +2,8 @@
 // words removed, numbers kept, names kept and optionally boosted), entity keys, and the sparse
 // TF-IDF vectors built from them.
 //   - A term is a 64-bit hash (XXH3) of its normalised form, so there is no vocabulary to keep;
-//     entity terms are hashed in their own namespace ("e:" + key) so "turkey" the bird and the
-//     country key never meet.
+//     entity, name and year terms are hashed in their own namespaces so "turkey" the bird and
+//     the country key never meet.
 //   - SparseVector keeps (term, weight) sorted by term; Dot() is a linear merge.
 //   - DocumentFrequency counts documents per term for IDF; it only grows (one counter per term
 //     ever seen), which on an endless stream is bounded by the language's vocabulary.
@@ -47,8 +47,17 @@ struct TermOptions {
 // term, sorted by term).
 void CountWords(std::string_view title, std::string_view text, const TermOptions& options,
                 std::vector<TermCount>* counts);
+// CountWords, and in the same pass the names (words capitalised inside a sentence) and numbers
+// of `text` as name terms - what tells two happenings of one kind apart (who, where, how
+// many) - and those of `title` and of text[0, lead_end) once more as lead name terms counting
+// `lead_weight` each (the headline and lead say who did what where).
+void CountWordsAndNames(std::string_view title, std::string_view text, size_t lead_end, float lead_weight,
+                        const TermOptions& options, std::vector<TermCount>* counts);
 TermId WordTerm(std::string_view lower_word);
 TermId EntityTerm(std::string_view entity_key);
+TermId NameTerm(std::string_view lower_word);  // own namespace: "Reid" the name is not "reid" the word
+TermId LeadNameTerm(std::string_view lower_word);
+TermId YearTerm(int year);                     // a year some date of the article names
 // Adds `count` of `term` to sorted `counts`, keeping it sorted.
 void AddTermCount(TermId term, float count, std::vector<TermCount>* counts);
 bool IsStopWord(std::string_view lower_word);

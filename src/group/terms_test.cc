@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace crosscheck {
 namespace {
 
@@ -23,6 +25,29 @@ TEST(TermsTest, NormalisesWords) {
   EXPECT_EQ(CountOf(counts, "lindholm"), options.name_boost);  // a name inside a sentence
   EXPECT_EQ(CountOf(counts, "ferry"), 2);    // sentence-initial capital is no name
   EXPECT_EQ(CountOf(counts, "storms"), 1);
+}
+
+float Count(const std::vector<TermCount>& counts, TermId term) {
+  for (const auto& tc : counts) {
+    if (tc.term == term) return tc.count;
+  }
+  return 0;
+}
+
+TEST(TermsTest, WordsAndNamesInOnePass) {
+  std::vector<TermCount> counts;
+  TermOptions options;
+  const std::string text = "Rescuers reached Lindholm at 6 a.m. on Sunday.\nLater, Lindholm officials met Ferris crews.";
+  CountWordsAndNames("Ferry sinks off Lindholm", text, text.find('\n'), 5.0f, options, &counts);
+  EXPECT_EQ(Count(counts, WordTerm("lindholm")), options.title_weight * options.name_boost + 2 * options.name_boost);
+  EXPECT_EQ(Count(counts, NameTerm("lindholm")), 2);       // the text's names, once each
+  EXPECT_EQ(Count(counts, NameTerm("6")), 1);              // numbers too
+  EXPECT_EQ(Count(counts, NameTerm("rescuers")), 0);       // a sentence's first word is no name
+  EXPECT_EQ(Count(counts, LeadNameTerm("lindholm")), 10);  // title and first paragraph
+  EXPECT_EQ(Count(counts, LeadNameTerm("ferris")), 0);     // below the lead
+  EXPECT_EQ(Count(counts, NameTerm("ferris")), 1);
+  EXPECT_TRUE(std::is_sorted(counts.begin(), counts.end(),
+                             [](const TermCount& a, const TermCount& b) { return a.term < b.term; }));
 }
 
 TEST(TermsTest, TitleWeighsMore) {
