@@ -443,6 +443,15 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     }
     // Where: the first place the sentence puts the happening in ("in Porto", "on Lake Victoria").
     for (int p : m.places) {
+      // "in Gujarat's Ankleshwar industrial estate": the place named after the possessive.
+      for (const EntityMention& mention : f.entities.mentions)
+        if (mention.entity == p && mention.sentence == m.sentence && text.compare(mention.span.end, 2, "'s") == 0) {
+          for (const EntityMention& next : f.entities.mentions)
+            if (next.sentence == m.sentence && next.span.begin > mention.span.end && next.span.begin <= mention.span.end + 4 &&
+                next.entity >= 0 && f.entities.entities[next.entity].kind == EntityKind::kPlace)
+              p = next.entity;
+          break;
+        }
       const Entity& place = f.entities.entities[p];
       // A country or a continent is the setting, not the spot.
       if (place.kind != EntityKind::kPlace || IsWorldRegion(place.canonical)) continue;
@@ -612,9 +621,14 @@ bool AddRoleClaim(const StoryView& story, const ArticleView& v, Span span, int s
         break;
       }
   }
-  c.slot = "role|" + role.role + "|" + unit + "|" + group + "|" + person_key + "|" + c.event;
-  c.subject = role.role + (group.empty() ? "" : " (" + group + ")") + (person_name.empty() ? "" : " of " + person_name) +
+  c.slot = "role|" + role.role + "|" + unit + "|" + person_key + "|" + c.event;
+  c.subject = role.role + (person_name.empty() ? "" : " of " + person_name) +
               (unit.empty() || duration ? "" : " (" + unit + ")");
+  c.group = group;
+  // What is counted tells counts apart only when neither a unit nor the noun itself gave the
+  // role: "7.5% pay rise" and "6.5 percent wage increase" are one question, as are "200
+  // protesters" and "200 demonstrators".
+  if (!unit.empty() || role.noun) c.head.clear();
   c.can_conflict = !c.event.empty();
   c.grows = role.grows;
   c.confidence = in_event_sentence ? 0.8 : 0.7;
@@ -679,6 +693,7 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     std::string word_before = WordBefore(v.article->text, q.span.begin);
     bool increment = IsPartWord(word_before) || said.rfind("another ", 0) == 0 || after.rfind(" more", 0) == 0 ||
                      after.rfind(" remaining", 0) == 0;
+    c.head = q.head;
     if (!increment && AddRoleClaim(story, v, q.span, q.sentence, UnitOf(q), GroupOf(*v.facts, q), numbers, vague, c, out)) continue;
     if (q.head.empty()) continue;
     // A count in a sentence that reports the happening belongs to it and can be disputed
@@ -885,6 +900,10 @@ std::string EventOfMention(const StoryView& story, const ArticleView& view, cons
 
 std::string PrimaryEvent(const StoryView& story, const ArticleView& view) {
   if (view.events.empty()) return "";
+  // The grouping stage names the event each article is mainly about.
+  for (const StoryEvent& e : story.story->events)
+    if (std::find(e.primary_articles.begin(), e.primary_articles.end(), view.article->id) != e.primary_articles.end())
+      return e.id;
   // The latest of the article's events: a report recaps earlier happenings, it is about the newest.
   const StoryEvent* latest = nullptr;
   for (const StoryEvent& e : story.story->events)
@@ -923,6 +942,33 @@ void MergeQuoteSlots(std::vector<Claim>* claims) {
   }
 }
 
+// Counts of one role that count different things are different questions: when a role slot
+// holds claims about two nations' people ("11 Venezuelans", "seven Guyanese") or two kinds of
+// thing ("nine pirogues", "46 fishermen"), each gets a slot of its own; when only one shows,
+// the claims stay together ("64 Senegalese fishermen" against "46 fishermen").
+void SplitRoleSlotsByWhatIsCounted(std::vector<Claim>* claims) {
+  auto generic = [](const std::string& head) {
+    return head.empty() || head == "person" || head == "people" || head == "man" || head == "woman" || head == "child";
+  };
+  std::map<std::string, std::set<std::string>> groups, heads;
+  for (const Claim& c : *claims) {
+    if (c.slot.rfind("role|", 0) != 0) continue;
+    if (!c.group.empty()) groups[c.slot].insert(c.group);
+    if (!generic(c.head)) heads[c.slot].insert(c.head);
+  }
+  for (Claim& c : *claims) {
+    if (c.slot.rfind("role|", 0) != 0) continue;
+    std::string base = c.slot;
+    if (groups[base].size() >= 2 && !c.group.empty()) {
+      c.slot += "|" + c.group;
+      c.subject += " (" + c.group + ")";
+    } else if (heads[base].size() >= 2 && !generic(c.head)) {
+      c.slot += "|" + c.head;
+      c.subject += " (" + c.head + ")";
+    }
+  }
+}
+
 std::vector<Claim> BuildClaims(const StoryView& story) {
   std::vector<Claim> out;
   PersonCountries countries = CollectCountries(story);
@@ -934,6 +980,7 @@ std::vector<Claim> BuildClaims(const StoryView& story) {
     AddQuoteClaims(v, &out);
   }
   MergeQuoteSlots(&out);
+  SplitRoleSlotsByWhatIsCounted(&out);
   return out;
 }
 

@@ -37,6 +37,8 @@ struct Claim {
   std::string day;          // the report's publication day ("2026-03-21"), "" when unknown
   bool grows = false;       // a count that rises as the story goes on (a death toll)
   bool supporting = false;  // only backs a value the body of some report states (a dateline city)
+  std::string group;        // counts: the nation whose people are counted ("Guyana"), "" when none
+  std::string head;         // counts: the counted noun, singular ("fisherman", "pirogue")
   // Places the whole report names (entity keys), for place claims: a report that also names
   // the other side's place is not disputing it ("Dahej, Gujarat" against "Gujarat").
   std::shared_ptr<const std::set<std::string>> places_named;
