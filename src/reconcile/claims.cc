@@ -448,7 +448,8 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
         if (mention.entity == p && mention.sentence == m.sentence && text.compare(mention.span.end, 2, "'s") == 0) {
           for (const EntityMention& next : f.entities.mentions)
             if (next.sentence == m.sentence && next.span.begin > mention.span.end && next.span.begin <= mention.span.end + 4 &&
-                next.entity >= 0 && f.entities.entities[next.entity].kind == EntityKind::kPlace)
+                next.entity >= 0 && (f.entities.entities[next.entity].kind == EntityKind::kPlace ||
+                                     f.entities.entities[next.entity].kind == EntityKind::kOther))
               p = next.entity;
           break;
         }
