@@ -588,6 +588,20 @@ std::string EventOfSentence(const StoryView& story, const ArticleView& v, int s,
   for (const EventMention& m : v.facts->events)
     if (m.sentence == s) { *in_event_sentence = true; return EventOfMention(story, v, m); }
   *in_event_sentence = false;
+  // A report covering several happenings goes on about the one it just named: "The second
+  // round ... moved to the pavilion. ... Mauritania will release the 46 fishermen".
+  if (v.events.size() >= 2) {
+    // The latest mention a few sentences back that says which happening it is (a round, a date).
+    const EventMention* last = nullptr;
+    for (const EventMention& m : v.facts->events) {
+      if (m.sentence >= s || m.sentence < s - 3) continue;
+      bool anchored = m.round > 0 || std::any_of(m.times.begin(), m.times.end(), [&](int t) {
+                        return IsComparableDate(v.facts->times[t].value);
+                      });
+      if (anchored && (!last || m.sentence >= last->sentence)) last = &m;
+    }
+    if (last) return EventOfMention(story, v, *last);
+  }
   return PrimaryEvent(story, v);
 }
 
@@ -619,6 +633,7 @@ bool AddRoleClaim(const StoryView& story, const ArticleView& v, Span span, int s
     for (const TimeExpression& t : v.facts->times)
       if (t.sentence == sentence && t.value.size() > 10 && IsComparableDate(t.value)) {  // "2026-03-21TNI"
         c.day = t.value.substr(0, 10);
+        c.minute = -1;
         break;
       }
   }
@@ -668,6 +683,9 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
   for (const TimeExpression& t : v.facts->times)
     if (t.type == TimeType::kDuration) numbers.push_back(t.span);
   std::string day = v.article->published.substr(0, std::min<size_t>(10, v.article->published.size()));
+  long minute = -1;
+  if (std::optional<CivilTime> t = ParseDateTime(v.article->published); t && t->hour >= 0 && t->minute >= 0)
+    minute = (DaysFromCivil(t->year, t->month, t->day) * 24 + t->hour) * 60 + t->minute - t->utc_offset_minutes.value_or(0);
   for (const Quantity& q : v.facts->quantities) {
     // "one of", "the two leaders": small counts written as words are phrasing, not claims.
     bool digits = q.span.end > q.span.begin && isdigit(static_cast<unsigned char>(v.article->text[q.span.end - 1]));
@@ -675,6 +693,7 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     Claim c;
     c.kind = ValueKind::kNumber;
     c.day = day;
+    c.minute = minute;
     c.low = q.low, c.high = q.high;
     char buf[64];
     std::snprintf(buf, sizeof buf, "%g", q.value);

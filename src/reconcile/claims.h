@@ -36,6 +36,8 @@ struct Claim {
   int weekday = 0;          // a weekday the evidence states with a date claim, 1 = Monday
   std::string day;          // the report's publication day ("2026-03-21"), "" when unknown
   bool grows = false;       // a count that rises as the story goes on (a death toll)
+  long minute = -1;         // when `day` is the publication day: its minute since 1970 (UTC when
+                            // a zone is stated), -1 when the report gives no time
   bool supporting = false;  // only backs a value the body of some report states (a dateline city)
   std::string group;        // counts: the nation whose people are counted ("Guyana"), "" when none
   std::string head;         // counts: the counted noun, singular ("fisherman", "pirogue")

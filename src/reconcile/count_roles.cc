@@ -100,6 +100,14 @@ std::vector<Word> Words(std::string_view text, Span sentence) {
   return out;
 }
 
+// Words that follow a noun phrase rather than sit inside one: "38 dead were named" vs "38
+// dead passengers".
+bool IsFunctionWord(const std::string& w) {
+  static const char* kWords[] = {"were", "was", "are", "is", "have", "had", "has", "will", "would", "and", "or",
+                                 "in", "on", "at", "of", "for", "by", "from", "after", "so", "to", "the", "a"};
+  return std::find_if(std::begin(kWords), std::end(kWords), [&](const char* k) { return w == k; }) != std::end(kWords);
+}
+
 }  // namespace
 
 bool IsPartWord(std::string_view w) {
@@ -175,6 +183,10 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       // The counted noun: right after the number, or after "of" ("thousands of protesters").
       bool noun = !before && (gap == 0 || (gap == 1 && words[from].lower == "of"));
       if (cue.noun_only && !noun) continue;
+      // A cue worn as an adjective ("three injured workers died") yields to the verb that follows.
+      bool adjective = noun && gap == 0 && cue_last + 1 < static_cast<int>(words.size()) &&
+                       !words[cue_last + 1].clause_break_before && !words[cue_last + 1].comma_before &&
+                       !IsFunctionWord(words[cue_last + 1].lower);
       if (cue.adjacent && !(before && gap == 0)) continue;
       // A comma ends the number's phrase on its right ("who ran it for seven years, was jailed").
       // A conjunction starts another count's phrase: in "seven were killed and more than 50 taken
@@ -209,11 +221,12 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
         nearer_other = nearer_other || (words_between(o_first, o_last, cue_first, cue_last) < gap &&
                                         (o_last < cue_first ? joined(o_last, cue_first) : joined(cue_last, o_first)));
       if (nearer_other) continue;
-      bool better = best.role.empty() || (best_weak && !cue.weak) ||
-                    (best_weak == cue.weak && (gap < best_gap || (gap == best_gap && !before)));
+      bool weak = cue.weak || adjective;
+      bool better = best.role.empty() || (best_weak && !weak) ||
+                    (best_weak == weak && (gap < best_gap || (gap == best_gap && !before)));
       if (better) {
         best_gap = gap;
-        best_weak = cue.weak;
+        best_weak = weak;
         best = cue.role;
         best.noun = noun;
       }

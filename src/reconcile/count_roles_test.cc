@@ -77,6 +77,11 @@ TEST(CountRoles, ACueBelongsToTheNearerNumber) {
   EXPECT_TRUE(IsPartWord("final"));
 }
 
+TEST(CountRoles, AnAdjectiveCueYieldsToTheVerb) {
+  EXPECT_EQ(RoleIn("The toll rose after three injured workers died in hospital.", "three").role, "death toll");
+  EXPECT_EQ(RoleIn("Officials said 200 injured people were taken to hospital.", "200").role, "number injured");
+}
+
 TEST(CountRoles, NoCueNoRole) {
   EXPECT_EQ(RoleIn("The 30 miners, whose names were not released, were flown home.", "30").role, "");
   EXPECT_EQ(RoleIn("The port handled 14,000 containers in March.", "14,000").role, "");

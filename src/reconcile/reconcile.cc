@@ -148,7 +148,10 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
         bool same_day = false, far = true;
         for (const Claim* a : groups[0].claims)
           for (const Claim* b : groups[1].claims) {
-            same_day = same_day || a->day.empty() || b->day.empty() || a->day == b->day;
+            // Within one day, and within six hours when both reports give their time: a morning
+            // and an evening report may rightly give two states of a search.
+            bool hours_apart = a->minute >= 0 && b->minute >= 0 && std::abs(a->minute - b->minute) > 6 * 60;
+            same_day = same_day || a->day.empty() || b->day.empty() || (a->day == b->day && !(first.grows && hours_apart));
             far = far && std::max(a->low, b->low) >= 2 * std::min(a->high, b->high);
           }
         if (role_slot ? !(same_day || far) : (!same_day || groups[0].independent.size() < 2)) continue;
