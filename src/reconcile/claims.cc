@@ -633,7 +633,12 @@ bool AddRoleClaim(const StoryView& story, const ArticleView& v, Span span, int s
     for (const TimeExpression& t : v.facts->times)
       if (t.sentence == sentence && t.value.size() > 10 && IsComparableDate(t.value)) {  // "2026-03-21TNI"
         c.day = t.value.substr(0, 10);
+        // "on Sunday morning": the middle of that part of the day (the zone is not known).
+        double from = 0, to = 0;
         c.minute = -1;
+        if (MinutesOfDay(t.value, &from, &to))
+          c.minute = DaysFromCivil(std::atoi(c.day.substr(0, 4).c_str()), std::atoi(c.day.substr(5, 2).c_str()),
+                                   std::atoi(c.day.substr(8, 2).c_str())) * 24 * 60 + static_cast<long>((from + to) / 2);
         break;
       }
   }
