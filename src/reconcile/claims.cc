@@ -137,6 +137,24 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
       status.report_agreement = false;
       out->push_back(status);
     }
+    // Which ministry a person heads: "Foreign Minister Khady Tounkara" against "Fisheries
+    // Minister Khady Tounkara" in reports of one story.
+    if (!r.former && !r.implied && !of.empty() && office.size() > 9 && EndsWith(office, " minister") &&
+        IsSingleHolderOffice(office)) {
+      std::vector<std::string> words = SplitWords(person);
+      Claim held;
+      held.slot = "office|" + (words.empty() ? person : words.back()) + "|" + EntityKey(of, EntityKind::kCountry);
+      held.subject = "which office " + name + " holds";
+      held.kind = ValueKind::kText;
+      held.key = office;
+      held.display = office;
+      held.article = v.article->id;
+      held.evidence = evidence;
+      held.sentence = r.sentence;
+      held.confidence = 0.6;
+      held.report_agreement = false;  // the holder slots already say what reports agree on
+      out->push_back(held);
+    }
     if (r.former || !IsSingleHolderOffice(office) || of.empty()) continue;
     Claim holder;
     holder.slot = "holder|" + office + "|" + EntityKey(of, EntityKind::kCountry);
@@ -231,6 +249,52 @@ uint32_t DatelineEnd(const std::string& text) {
   return end <= 120 ? static_cast<uint32_t>(end) : 0;
 }
 
+// "…, officials said on Tuesday evening": a time that dates the saying, not the happening.
+bool DatesTheSaying(const std::string& text, Span time) {
+  static const char* kSaid[] = {"said", "says", "told", "announced", "added", "stated", "reported", "confirmed",
+                                "declared", "tweeted", "wrote"};
+  std::string before = WordBefore(text, time.begin);
+  uint32_t at = time.begin;
+  if (before == "on" || before == "late" || before == "early" || before == "in") {
+    at = static_cast<uint32_t>(text.rfind(before, at));
+    before = WordBefore(text, at);
+  }
+  return std::find_if(std::begin(kSaid), std::end(kSaid), [&](const char* w) { return before == w; }) != std::end(kSaid);
+}
+
+// "Norway and Germany agreed on Tuesday to ...": a lead without a trigger word still says on
+// which day the report's happening took place. The weekday counts for the report's main event
+// and the kind of happening the report first names.
+void AddLeadWeekdayClaim(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
+  const ArticleFacts& f = *v.facts;
+  if (f.sentences.empty() || f.events.empty()) return;
+  for (const EventMention& m : f.events)
+    if (m.sentence == 0) return;  // the lead names its happening: the event claims cover it
+  std::string event = PrimaryEvent(story, v);
+  if (event.empty()) return;
+  const std::string& text = v.article->text;
+  for (const TimeExpression& t : f.times) {
+    if (t.sentence != 0 || t.weekday == 0 || t.span.end <= DatelineEnd(text)) continue;
+    if (WordBefore(text, t.span.begin) != "on" || DatesTheSaying(text, t.span)) break;
+    Claim c;
+    c.event = event;
+    c.article = v.article->id;
+    c.evidence = Sentence(v, 0);
+    c.sentence = 0;
+    const std::string& kind = f.events.front().kind;
+    c.slot = "weekday|" + event + "|" + SlotKind(kind);
+    c.subject = "day of the week of the " + kind;
+    c.kind = ValueKind::kStatus;
+    c.key = WeekdayName(t.weekday);
+    c.display = text.substr(t.span.begin, t.span.end - t.span.begin);
+    c.confidence = 0.6;
+    c.weekday = t.weekday;
+    c.report_agreement = false;
+    out->push_back(std::move(c));
+    break;
+  }
+}
+
 void AddDatelineClaim(const StoryView& story, const ArticleView& v, std::vector<Claim>* out) {
   std::string city = DatelineCity(v.article->text);
   std::string event = PrimaryEvent(story, v);
@@ -293,23 +357,25 @@ bool MinutesOfDay(const std::string& value, double* from, double* to) {
   return false;
 }
 
-// "…, officials said on Tuesday evening": a time that dates the saying, not the happening.
-bool DatesTheSaying(const std::string& text, Span time) {
-  static const char* kSaid[] = {"said", "says", "told", "announced", "added", "stated", "reported", "confirmed",
-                                "declared", "tweeted", "wrote"};
-  std::string before = WordBefore(text, time.begin);
-  uint32_t at = time.begin;
-  if (before == "on" || before == "late" || before == "early" || before == "in") {
-    at = static_cast<uint32_t>(text.rfind(before, at));
-    before = WordBefore(text, at);
-  }
-  return std::find_if(std::begin(kSaid), std::end(kSaid), [&](const char* w) { return before == w; }) != std::end(kSaid);
-}
 
 // A time right against a trigger: "Tuesday's talks", "talks on Tuesday" ("’s " is 5 bytes).
 bool Beside(Span time, Span trigger) {
   return (time.end <= trigger.begin && trigger.begin - time.end <= 6) ||
          (time.begin >= trigger.end && time.begin - trigger.end <= 6);
+}
+
+// A time after a trigger and the place phrase that follows it: "a meeting in Bergen on Tuesday".
+bool AfterPlacePhrase(const std::string& text, Span time, Span trigger) {
+  if (time.begin < trigger.end || time.begin - trigger.end > 40) return false;
+  std::vector<std::string> between = SplitWords(AsciiLower(text.substr(trigger.end, time.begin - trigger.end)));
+  if (between.size() < 2 || between.size() > 5) return false;
+  const std::string& first = between.front();
+  const std::string& last = between.back();
+  bool place_phrase = first == "in" || first == "at" || first == "near";
+  bool dating = last == "on" || last == "last" || last == "this";
+  return place_phrase && dating && std::none_of(between.begin() + 1, between.end() - 1, [](const std::string& w) {
+           return w == "and" || w == "but" || w == "after" || w == "before" || w == "when";
+         });
 }
 
 // Whether a trigger sits inside a phrase of another clause: "from the capsizing", "after the blast".
@@ -417,7 +483,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       // ("Tuesday's talks", "talks on Tuesday"); other days in the sentence are other moments.
       // A weekday a report writes is compared only when it sits against the trigger ("Tuesday's
       // election"); one further off may date another moment ("victory on Wednesday").
-      if (te.weekday != 0 ? !Beside(te.span, m.span) : best != &te) continue;
+      if (te.weekday != 0 ? !(Beside(te.span, m.span) || AfterPlacePhrase(text, te.span, m.span)) : best != &te) continue;
       // "last Tuesday" points from the publication date; where it misses, the report is at odds
       // with itself (the relative-date check says so), it does not state a rival weekday.
       std::string said = AsciiLower(text.substr(te.span.begin, te.span.end - te.span.begin));
@@ -1001,6 +1067,7 @@ std::vector<Claim> BuildClaims(const StoryView& story) {
     AddRoleClaims(story, v, countries, &out);
     AddEventClaims(story, v, &out);
     AddDatelineClaim(story, v, &out);
+    AddLeadWeekdayClaim(story, v, &out);
     AddQuantityClaims(story, v, &out);
     AddQuoteClaims(v, &out);
   }
