@@ -88,6 +88,21 @@ std::string HeadOfGovernmentOffice(const StoryView& story, const std::string& co
   return "head of government";
 }
 
+// Whether a sentence names any year before `year` ("in 2015/16", "In February 2012").
+bool SentenceNamesYearBefore(const std::string& sentence, int year) {
+  if (year == 0) return false;
+  for (size_t i = 0; i + 4 <= sentence.size(); ++i) {
+    if ((i > 0 && isalnum(static_cast<unsigned char>(sentence[i - 1]))) ||
+        (i + 4 < sentence.size() && isdigit(static_cast<unsigned char>(sentence[i + 4]))))
+      continue;
+    if (!std::all_of(sentence.begin() + i, sentence.begin() + i + 4, [](char c) { return isdigit(static_cast<unsigned char>(c)); }))
+      continue;
+    int y = std::atoi(sentence.substr(i, 4).c_str());
+    if (y >= 1900 && y < year) return true;
+  }
+  return false;
+}
+
 // Whether a sentence is set in a year well before `year` ("... did in 2008"): its titles are
 // then those of that time.
 bool SentenceNamesEarlierYear(const std::string& sentence, int year) {
@@ -178,6 +193,32 @@ bool IsWorldRegion(const std::string& name) {
                                    "Northern ", "Southern "})
     if (n.substr(0, compass.size()) == compass) { n.remove_prefix(compass.size()); break; }
   return std::find(regions->begin(), regions->end(), n) != regions->end();
+}
+
+// Whether a place in a sentence only says where a speaker is: "a spokesman in Berlin said".
+bool SpeakerPlace(const std::string& text, const ArticleFacts& f, int place, int sentence) {
+  static const char* kSpeakers[] = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "sources",
+                                    "source", "correspondent", "reporter", "embassy", "ministry"};
+  for (const EntityMention& m : f.entities.mentions) {
+    if (m.entity != place || m.sentence != sentence) continue;
+    std::string before = WordBefore(text, m.span.begin);
+    if (before != "in" && before != "at") continue;
+    uint32_t at = static_cast<uint32_t>(text.rfind(before, m.span.begin));
+    std::string speaker = WordBefore(text, at);
+    if (std::find_if(std::begin(kSpeakers), std::end(kSpeakers), [&](const char* w) { return speaker == w; }) !=
+        std::end(kSpeakers))
+      return true;
+  }
+  return false;
+}
+
+bool NamesAPerson(const ArticleFacts& f, const std::string& name) {
+  for (const Entity& e : f.entities.entities) {
+    if (e.kind != EntityKind::kPerson) continue;
+    std::vector<std::string> words = SplitWords(e.canonical);
+    if (words.size() >= 2 && words.back() == name) return true;
+  }
+  return false;
 }
 
 // Every place and country the report names, as entity keys.
@@ -271,10 +312,12 @@ void AddLeadWeekdayClaim(const StoryView& story, const ArticleView& v, std::vect
   for (const EventMention& m : f.events)
     if (m.sentence == 0) return;  // the lead names its happening: the event claims cover it
   std::string event = PrimaryEvent(story, v);
-  if (event.empty()) return;
   const std::string& text = v.article->text;
+  // Only a wire lead ("BERGEN, Norway, July 7 (CPS) — ...") is that reliably about one day.
+  const uint32_t dateline_end = DatelineEnd(text);
+  if (event.empty() || dateline_end == 0) return;
   for (const TimeExpression& t : f.times) {
-    if (t.sentence != 0 || t.weekday == 0 || t.span.end <= DatelineEnd(text)) continue;
+    if (t.sentence != 0 || t.weekday == 0 || t.span.end <= dateline_end) continue;
     if (WordBefore(text, t.span.begin) != "on" || DatesTheSaying(text, t.span)) break;
     Claim c;
     c.event = event;
@@ -451,7 +494,9 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     }
     // A date weeks away from the day the story puts this event on is background (a timeline,
     // an earlier attack), not a rival date for it.
-    if (best && FarFromEvent(story, event, best->value)) best = nullptr;
+    // (A strike or a protest lasts: its start may lie weeks before the day the story is about.)
+    bool lasting = m.kind == "strike" || m.kind == "protest";
+    if (best && !lasting && FarFromEvent(story, event, best->value)) best = nullptr;
     if (best) {
       Claim c = EventClaim(v, m, event);
       c.slot = "date|" + event + "|" + SlotKind(m.kind);
@@ -473,7 +518,9 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       std::string said = AsciiLower(surface);
       bool pointing = StartsWith(said, "last ") || StartsWith(said, "this ") || StartsWith(said, "next ") ||
                       said == "yesterday" || said == "today" || said == "tomorrow";
-      if (!c.implied || Beside(best->span, m.span) || pointing) out->push_back(c);
+      // "this month", "last week": a period, not the day of one happening.
+      bool period = relative && best->value.size() < 10;
+      if (!period && (!c.implied || Beside(best->span, m.span) || pointing)) out->push_back(c);
     }
     // The weekday of the happening: stated ("Tuesday's talks") or implied by a full date.
     for (int t : m.times) {
@@ -522,6 +569,9 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       const Entity& place = f.entities.entities[p];
       // A country or a continent is the setting, not the spot.
       if (place.kind != EntityKind::kPlace || IsWorldRegion(place.canonical)) continue;
+      // "a spokesman in Berlin said": where the speaker is. "Clinton" where a Hillary Clinton is
+      // also named: a person's name taken for a town.
+      if (SpeakerPlace(text, f, p, m.sentence) || NamesAPerson(f, place.canonical)) continue;
       Claim c = EventClaim(v, m, event);
       c.slot = "place|" + event;
       c.subject = "where the " + what + " took place";
@@ -582,7 +632,8 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       static const char* kLasting[] = {"lasted", "lasting", "lasts", "last", "took", "after", "long"};
       // Or a length worn as an adjective: "a five-hour session", "the 40-minute handover".
       static const char* kSittings[] = {"session", "meeting", "talks", "negotiations", "handover", "hearing",
-                                        "discussion", "discussions", "ceremony", "operation", "debate"};
+                                        "discussion", "discussions", "ceremony", "operation", "debate", "strike",
+                                        "stoppage", "walkout", "blockade", "siege", "standoff"};
       std::string before = WordBefore(text, te.span.begin);
       std::string after = WordAfter(text, te.span.end);
       auto in = [](const auto& list, const std::string& w) {
@@ -683,6 +734,9 @@ bool AddRoleClaim(const StoryView& story, const ArticleView& v, Span span, int s
   // "thousands of protesters" is a checkable size of a crowd; "thousands continue to be
   // displaced" says no number.
   if (role.role.empty() || (vague && !role.noun)) return false;
+  // "In February 2012 a tram carrying 100 passengers also derailed": an earlier happening's count.
+  const int published_year = v.article->published.size() >= 4 ? std::atoi(v.article->published.substr(0, 4).c_str()) : 0;
+  if (SentenceNamesYearBefore(Sentence(v, sentence), published_year)) return false;
   bool in_event_sentence = false;
   c.event = EventOfSentence(story, v, sentence, &in_event_sentence);
   std::string person_key, person_name;
@@ -782,8 +836,10 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     std::string after = AsciiLower(v.article->text.substr(q.span.end, 6));
     std::string said = AsciiLower(v.article->text.substr(q.span.begin, q.span.end - q.span.begin));
     std::string word_before = WordBefore(v.article->text, q.span.begin);
+    // "some of the 20 survivors": part of a count named elsewhere.
+    std::string lead_in = AsciiLower(v.article->text.substr(q.span.begin >= 8 ? q.span.begin - 8 : 0, std::min<uint32_t>(8, q.span.begin)));
     bool increment = IsPartWord(word_before) || said.rfind("another ", 0) == 0 || after.rfind(" more", 0) == 0 ||
-                     after.rfind(" remaining", 0) == 0;
+                     after.rfind(" remaining", 0) == 0 || EndsWith(lead_in, " of the ");
     c.head = q.head;
     if (!increment && AddRoleClaim(story, v, q.span, q.sentence, UnitOf(q), GroupOf(*v.facts, q), numbers, vague, c, out)) continue;
     if (q.head.empty()) continue;

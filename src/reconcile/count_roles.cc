@@ -175,6 +175,11 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
       for (size_t b = i >= 3 ? i - 3 : 0; b < i; ++b)  // "has not yet been released"
         negated = negated || words[b].lower == "not" || words[b].lower == "never" || words[b].lower == "no";
       if (negated) continue;
+      // "released the names of six men": what is released is not the people.
+      if (cue_last + 2 < static_cast<int>(words.size()) && words[cue_last + 1].lower == "the" &&
+          (words[cue_last + 2].lower == "names" || words[cue_last + 2].lower == "details" ||
+           words[cue_last + 2].lower == "identities" || words[cue_last + 2].lower == "figures"))
+        continue;
       if (cue_last >= first && cue_first <= last) continue;  // inside the number ("dozens")
       bool before = cue_last < first;
       int from = before ? cue_last + 1 : last + 1, to = before ? first : cue_first;
