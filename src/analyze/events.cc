@@ -23,6 +23,7 @@ struct Trigger {
 struct Lexicon {
   std::unordered_map<std::string, std::vector<Trigger>> by_first;  // first word -> triggers, longest first
   std::unordered_set<std::string> venue_words;
+  std::unordered_set<std::string> months;  // lower-case month names ("march", "may")
   std::unordered_map<std::string, int> ordinals = {
       {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6},
       {"1st", 1},   {"2nd", 2},    {"3rd", 3},   {"4th", 4},    {"initial", 1}, {"opening", 1}};
@@ -41,6 +42,8 @@ const Lexicon& Lex() {
     for (auto& [first, list] : l->by_first)
       std::sort(list.begin(), list.end(), [](const Trigger& a, const Trigger& b) { return a.words.size() > b.words.size(); });
     for (std::string_view line : DataLines("en/venue_cues.txt")) l->venue_words.emplace(line);
+    for (std::string_view line : DataLines("en/months.txt"))
+      for (const std::string& w : SplitWords(line)) l->months.insert(AsciiLower(w));
     return l;
   }();
   return *lex;
@@ -84,6 +87,9 @@ std::string FindVenue(std::string_view text, std::span<const Token> st) {
 const Trigger* TriggerAt(std::span<const Token> st, size_t k) {
   const Lexicon& lex = Lex();
   const std::string& first = st[k].lower;
+  // "on March 6": a capitalised month name inside a sentence is a date, not a march.
+  if (k > 0 && !st[k].text.empty() && isupper(static_cast<unsigned char>(st[k].text[0])) && lex.months.count(first))
+    return nullptr;
   auto it = lex.by_first.find(first);
   // Plurals end in "s"; only those need the singular looked up too.
   if (it == lex.by_first.end() && !first.empty() && first.back() == 's') it = lex.by_first.find(Singular(first));

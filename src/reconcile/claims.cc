@@ -359,10 +359,10 @@ void AddDatelineClaim(const StoryView& story, const ArticleView& v, std::vector<
 }
 
 // Whether `value` lies more than two weeks from the full date the story gives `event`.
-// Whether `value` (a day or a month) lies more than a week from the full date the story gives
-// `event`: reports dispute an event's day by a day or two, not by weeks.
-bool FarFromEvent(const StoryView& story, const std::string& event, const std::string& value) {
-  constexpr long kWindowDays = 7;
+// Whether `value` (a day or a month) lies more than `window_days` from the full date the story
+// gives `event`: reports dispute an event's day by a day or two, not by weeks.
+bool FarFromEvent(const StoryView& story, const std::string& event, const std::string& value, long window_days) {
+  const long kWindowDays = window_days;
   auto days = [](const std::string& d, int day) {
     return DaysFromCivil(std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(5, 2).c_str()), day);
   };
@@ -427,7 +427,7 @@ bool EmbeddedTrigger(const std::string& text, Span trigger) {
                                                                       trigger.begin >= 40 ? 40 : trigger.begin)));
   size_t n = before.size();
   auto is_prep = [](const std::string& w) {
-    return w == "from" || w == "after" || w == "since" || w == "following" || w == "before";
+    return w == "from" || w == "after" || w == "since" || w == "following" || w == "before" || w == "during";
   };
   if (n >= 1 && is_prep(before[n - 1])) return true;
   // "from a powerful Taliban truck bombing": the preposition, a determiner, then modifiers.
@@ -494,9 +494,8 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
     }
     // A date weeks away from the day the story puts this event on is background (a timeline,
     // an earlier attack), not a rival date for it.
-    // (A strike or a protest lasts: its start may lie weeks before the day the story is about.)
-    bool lasting = m.kind == "strike" || m.kind == "protest";
-    if (best && !lasting && FarFromEvent(story, event, best->value)) best = nullptr;
+    // (A strike lasts: its start may lie weeks before the day the story is about.)
+    if (best && FarFromEvent(story, event, best->value, m.kind == "strike" ? 60 : 7)) best = nullptr;
     if (best) {
       Claim c = EventClaim(v, m, event);
       c.slot = "date|" + event + "|" + SlotKind(m.kind);
