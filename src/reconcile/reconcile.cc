@@ -24,35 +24,46 @@ struct ValueGroup {
   bool all_implied = true;
 };
 
+// How much a value leaves open: a wide range ("at least 38", "more than 60") or a short name
+// ("Trump") says less than "38" or "Donald Trump". Precise values found the groups.
+double Vagueness(const Claim& c) {
+  if (c.kind == ValueKind::kNumber || c.kind == ValueKind::kDuration) return c.high - c.low;
+  return -static_cast<double>(c.key.size());
+}
+
 std::vector<ValueGroup> GroupValues(const std::vector<const Claim*>& claims, const std::map<std::string, int>& copy_of) {
-  std::vector<int> parent(claims.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](int x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  // Equal values join at once; Compatible runs once per pair of distinct values, so a slot
-  // that many reports answer alike costs no more than one answered by a few.
-  std::map<std::tuple<std::string, double, double>, int> first_with;
-  std::vector<int> distinct;
-  for (size_t i = 0; i < claims.size(); ++i) {
-    auto [it, fresh] = first_with.emplace(std::make_tuple(claims[i]->key, claims[i]->low, claims[i]->high), static_cast<int>(i));
-    if (fresh) distinct.push_back(static_cast<int>(i));
-    else parent[find(static_cast<int>(i))] = find(it->second);
-  }
-  for (size_t a = 0; a < distinct.size(); ++a)
-    for (size_t b = a + 1; b < distinct.size(); ++b)
-      if (Compatible(*claims[distinct[a]], *claims[distinct[b]])) parent[find(distinct[a])] = find(distinct[b]);
-  std::map<int, ValueGroup> groups;
-  for (size_t i = 0; i < claims.size(); ++i) {
-    ValueGroup& g = groups[find(static_cast<int>(i))];
-    g.claims.push_back(claims[i]);
-    g.articles.insert(claims[i]->article);
-    g.independent.insert(copy_of.at(claims[i]->article));
-    g.all_implied = g.all_implied && claims[i]->implied;
+  // Equal values form one candidate at once; Compatible runs between distinct values only, so
+  // a slot many reports answer alike costs no more than one answered by a few.
+  std::map<std::tuple<std::string, double, double>, std::vector<const Claim*>> same;
+  for (const Claim* c : claims) same[std::make_tuple(c->key, c->low, c->high)].push_back(c);
+  std::vector<std::vector<const Claim*>> values;
+  for (auto& [key, list] : same) values.push_back(std::move(list));
+  std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+    return Vagueness(*a.front()) < Vagueness(*b.front());
+  });
+  // Complete link, most precise first: a value joins a group only when it agrees with every
+  // value already in it, so "at least 38" cannot bridge "38" and "more than 60".
+  std::vector<std::vector<const std::vector<const Claim*>*>> members;
+  for (const auto& value : values) {
+    auto fits = [&](const auto& group) {
+      return std::all_of(group.begin(), group.end(), [&](const auto* other) { return Compatible(*value.front(), *other->front()); });
+    };
+    auto it = std::find_if(members.begin(), members.end(), fits);
+    if (it == members.end()) members.push_back({&value});
+    else it->push_back(&value);
   }
   std::vector<ValueGroup> out;
-  for (auto& [root, g] : groups) out.push_back(std::move(g));
+  for (const auto& group : members) {
+    ValueGroup g;
+    for (const auto* value : group)
+      for (const Claim* c : *value) {
+        g.claims.push_back(c);
+        g.articles.insert(c->article);
+        g.independent.insert(copy_of.at(c->article));
+        g.all_implied = g.all_implied && c->implied;
+      }
+    out.push_back(std::move(g));
+  }
   // Most independent sources first.
   std::stable_sort(out.begin(), out.end(), [](const ValueGroup& a, const ValueGroup& b) {
     return a.independent.size() > b.independent.size();
@@ -145,16 +156,23 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
       // two reports; a toll that grows only between reports of one day or when far apart.
       bool role_slot = slot.rfind("role|", 0) == 0 || slot.rfind("moment|", 0) == 0;
       if ((first.kind == ValueKind::kNumber && !role_slot) || first.grows) {
-        bool same_day = false, far = true;
-        for (const Claim* a : groups[0].claims)
-          for (const Claim* b : groups[1].claims) {
-            // Within one day, and within six hours when both reports give their time: a morning
-            // and an evening report may rightly give two states of a search.
-            bool hours_apart = a->minute >= 0 && b->minute >= 0 && std::abs(a->minute - b->minute) > 6 * 60;
-            same_day = same_day || a->day.empty() || b->day.empty() || (a->day == b->day && !(first.grows && hours_apart));
-            far = far && std::max(a->low, b->low) >= 2 * std::min(a->high, b->high);
-          }
-        if (role_slot ? !(same_day || far) : (!same_day || groups[0].independent.size() < 2)) continue;
+        // Each other value is set against the best-supported one; values of another day (a
+        // toll that rose meanwhile) drop out, and the dispute stands if any value is left.
+        auto disputes = [&](const ValueGroup& other) {
+          bool same_day = false, far = true;
+          for (const Claim* a : groups[0].claims)
+            for (const Claim* b : other.claims) {
+              // Within one day, and within six hours when both reports give their time: a
+              // morning and an evening report may rightly give two states of a search.
+              bool hours_apart = a->minute >= 0 && b->minute >= 0 && std::abs(a->minute - b->minute) > 6 * 60;
+              same_day = same_day || a->day.empty() || b->day.empty() || (a->day == b->day && !(first.grows && hours_apart));
+              far = far && std::max(a->low, b->low) >= 2 * std::min(a->high, b->high);
+            }
+          return role_slot ? (same_day || far) : (same_day && groups[0].independent.size() >= 2);
+        };
+        groups.erase(std::remove_if(groups.begin() + 1, groups.end(), [&](const ValueGroup& g) { return !disputes(g); }),
+                     groups.end());
+        if (groups.size() < 2 || groups[0].articles == groups[1].articles) continue;
       }
       bool status = first.kind == ValueKind::kStatus;
       bool implied_side = std::any_of(groups.begin(), groups.end(), [](const ValueGroup& g) { return g.all_implied; });
