@@ -41,16 +41,32 @@ std::vector<ValueGroup> GroupValues(const std::vector<const Claim*>& claims, con
   std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
     return Vagueness(*a.front()) < Vagueness(*b.front());
   });
-  // Complete link, most precise first: a value joins a group only when it agrees with every
-  // value already in it, so "at least 38" cannot bridge "38" and "more than 60".
+  // Numbers, most precise first, join by complete link: a value joins a group only when it
+  // agrees with every value already in it, so "at least 38" cannot bridge "38" and "more than
+  // 60". Names and places join by single link: "Trump" and "Donald Trump", or a report naming
+  // both "Dahej" and "Gujarat", put their values together.
+  const bool ranges = !claims.empty() && (claims.front()->kind == ValueKind::kNumber ||
+                                          claims.front()->kind == ValueKind::kDuration);
   std::vector<std::vector<const std::vector<const Claim*>*>> members;
   for (const auto& value : values) {
-    auto fits = [&](const auto& group) {
-      return std::all_of(group.begin(), group.end(), [&](const auto* other) { return Compatible(*value.front(), *other->front()); });
-    };
-    auto it = std::find_if(members.begin(), members.end(), fits);
-    if (it == members.end()) members.push_back({&value});
-    else it->push_back(&value);
+    auto agrees = [&](const auto* other) { return Compatible(*value.front(), *other->front()); };
+    if (ranges) {
+      auto it = std::find_if(members.begin(), members.end(),
+                             [&](const auto& group) { return std::all_of(group.begin(), group.end(), agrees); });
+      if (it == members.end()) members.push_back({&value});
+      else it->push_back(&value);
+      continue;
+    }
+    std::vector<const std::vector<const Claim*>*> joined{&value};
+    for (auto it = members.begin(); it != members.end();) {
+      if (std::any_of(it->begin(), it->end(), agrees)) {
+        joined.insert(joined.end(), it->begin(), it->end());
+        it = members.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    members.push_back(std::move(joined));
   }
   std::vector<ValueGroup> out;
   for (const auto& group : members) {
