@@ -16,6 +16,11 @@
 namespace crosscheck {
 namespace {
 
+Span SentenceSpan(const ArticleView& v, int s) {
+  if (s < 0 || static_cast<size_t>(s) >= v.facts->sentences.size()) return {0, 0};
+  return v.facts->sentences[s];
+}
+
 std::string Sentence(const ArticleView& v, int s) {
   if (s < 0 || static_cast<size_t>(s) >= v.facts->sentences.size()) return "";
   Span span = v.facts->sentences[s];
@@ -458,7 +463,12 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       out->push_back(c);
       break;
     }
-    if (!m.venue.empty()) {
+    // The venue is the happening's when it stands near its trigger; across a long sentence it
+    // is where something else went on ("... that put Trump in the White House").
+    size_t venue_at = m.venue.empty() ? std::string::npos : text.find(m.venue, SentenceSpan(v, m.sentence).begin);
+    bool venue_near = venue_at != std::string::npos &&
+                      (venue_at >= m.span.end ? venue_at - m.span.end : m.span.begin - std::min<size_t>(m.span.begin, venue_at + m.venue.size())) <= 120;
+    if (!m.venue.empty() && venue_near) {
       Claim c = EventClaim(v, m, event);
       // One happening has one venue, whichever word a report uses for it ("the talks", "the signing").
       c.slot = "venue|" + event;
@@ -609,6 +619,20 @@ bool AddRoleClaim(const StoryView& story, const ArticleView& v, Span span, int s
   // "thousands of protesters" is a checkable size of a crowd; "thousands continue to be
   // displaced" says no number.
   if (role.role.empty() || (vague && !role.noun)) return false;
+  // "serving 27 million passengers in the past year": a count over a period, not of the happening.
+  if (!duration)
+    for (const TimeExpression& t : v.facts->times) {
+      if (t.sentence != sentence) continue;
+      std::string before = WordBefore(v.article->text, t.span.begin);
+      std::string said = AsciiLower(v.article->text.substr(t.span.begin, t.span.end - t.span.begin));
+      // "in the past year", "over the last decade" — not "last year", a moment before this one.
+      bool looking_back = before == "past" || before == "previous" || StartsWith(said, "the past") ||
+                          StartsWith(said, "the last") || StartsWith(said, "past ");
+      bool long_span = t.type == TimeType::kDuration ? DurationSeconds(t.value) >= 28 * 86400
+                                                      : t.value.size() < 10;  // "the past year" as a DATE
+      bool past_period = looking_back && long_span;
+      if (t.type == TimeType::kSet || past_period) return false;
+    }
   // "In February 2012 a tram carrying 100 passengers also derailed": an earlier happening's count.
   const int published_year = v.article->published.size() >= 4 ? std::atoi(v.article->published.substr(0, 4).c_str()) : 0;
   if (SentenceNamesYearBefore(Sentence(v, sentence), published_year)) return false;
