@@ -129,10 +129,11 @@ struct SlotVerdicts {
   std::map<std::string, ClaimValue> event_dates;  // agreed date per event, with the reports agreeing
 };
 
-SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, const std::map<std::string, int>& copy_of) {
-  SlotVerdicts out;
-  // One value per report and slot: the one it states first (the lead says what the report
-  // holds; later mentions in the same slot are mostly background or other moments).
+// The claims each slot is judged on. One value per report in a slot that can be disputed: the
+// one it states first (the lead says what the report holds; later mentions in the same slot are
+// mostly background or other moments). Supporting claims (a dateline) count only beside a
+// stated value they agree with.
+std::map<std::string, std::vector<const Claim*>> ClaimsBySlot(const std::vector<Claim>& claims) {
   std::map<std::string, std::vector<const Claim*>> by_slot;
   std::map<std::pair<std::string, std::string>, const Claim*> first_of;
   for (const Claim& c : claims) {
@@ -142,7 +143,6 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
   }
   for (const auto& [key, c] : first_of)
     if (c->can_conflict) by_slot[c->slot].push_back(c);
-  // Supporting claims (a dateline) count only beside a stated value they agree with.
   for (auto& [slot, list] : by_slot) {
     std::vector<const Claim*> stated;
     for (const Claim* c : list)
@@ -152,6 +152,12 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
              std::none_of(stated.begin(), stated.end(), [&](const Claim* s) { return Compatible(*c, *s); });
     });
   }
+  return by_slot;
+}
+
+SlotVerdicts JudgeSlots(const Story& story, const std::map<std::string, std::vector<const Claim*>>& by_slot,
+                        const std::map<std::string, int>& copy_of) {
+  SlotVerdicts out;
   for (const auto& [slot, list] : by_slot) {
     if (list.empty()) continue;
     std::vector<ValueGroup> groups = GroupValues(list, copy_of);
@@ -252,12 +258,12 @@ SlotVerdicts JudgeSlots(const Story& story, const std::vector<Claim>& claims, co
 
 // Each checkable claim of one story as truth discovery sees it: which report, which question
 // (the slot) and which value (the key standing for its group of compatible values).
-std::vector<StoryOutcome::TruthRow> TruthRows(const std::vector<Claim>& claims, const std::map<std::string, int>& copy_of) {
-  std::map<std::string, std::vector<const Claim*>> by_slot;
-  for (const Claim& c : claims)
-    if (c.can_conflict) by_slot[c.slot].push_back(&c);
+// Each report answers each question once, with the value the slot was judged on.
+std::vector<StoryOutcome::TruthRow> TruthRows(const std::map<std::string, std::vector<const Claim*>>& by_slot,
+                                              const std::map<std::string, int>& copy_of) {
   std::vector<StoryOutcome::TruthRow> out;
-  for (auto& [slot, list] : by_slot) {
+  for (const auto& [slot, list] : by_slot) {
+    if (list.empty() || !list.front()->can_conflict) continue;
     std::vector<ValueGroup> groups = GroupValues(list, copy_of);
     for (const ValueGroup& g : groups)
       for (const Claim* c : g.claims) out.push_back({c->article, slot, g.claims.front()->key});
@@ -373,7 +379,8 @@ StoryOutcome ReconcileStory(const Story& story, const std::vector<Article>& arti
   }
   StoryOutcome out;
   std::vector<Claim> claims = BuildClaims(view);
-  SlotVerdicts verdicts = JudgeSlots(story, claims, copy_of);
+  std::map<std::string, std::vector<const Claim*>> by_slot = ClaimsBySlot(claims);
+  SlotVerdicts verdicts = JudgeSlots(story, by_slot, copy_of);
   out.findings = std::move(verdicts.findings);
   for (Finding& f : FindInconsistencies(view, verdicts.event_dates)) out.findings.push_back(std::move(f));
   // The inconsistent side is the one alone, or every side after the best-supported first.
@@ -381,7 +388,7 @@ StoryOutcome ReconcileStory(const Story& story, const std::vector<Article>& arti
     if (f.kind == FindingKind::kInconsistency)
       for (size_t k = f.claims.size() > 1 ? 1 : 0; k < f.claims.size(); ++k)
         out.inconsistent.insert(out.inconsistent.end(), f.claims[k].articles.begin(), f.claims[k].articles.end());
-  out.truth = TruthRows(claims, copy_of);
+  out.truth = TruthRows(by_slot, copy_of);
   return out;
 }
 
