@@ -40,21 +40,13 @@
 #include "core/article.h"
 #include "core/civil_time.h"
 #include "news_generator.h"
+#include "core/text.h"
 
 using crosscheck::bench::GenerateNewsArticle;
 
 namespace {
 
-int CountWords(std::string_view s) {
-  int n = 0;
-  bool in = false;
-  for (char ch : s) {
-    bool space = ch == ' ' || ch == '\n';
-    n += !space && !in;
-    in = !space;
-  }
-  return n;
-}
+int CountWords(std::string_view s) { return static_cast<int>(crosscheck::WordCount(s)); }
 
 struct Options {
   int articles = 5000, words = 800, repeat = 3, print = 0;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/text.h"
 
 namespace crosscheck::bench {
 namespace {
@@ -202,16 +203,7 @@ std::string Sentence(int kind, const Cast& c, Rng& rng, const char* when, const 
   }
 }
 
-int CountWords(std::string_view s) {
-  int n = 0;
-  bool in = false;
-  for (char ch : s) {
-    bool space = ch == ' ' || ch == '\n';
-    n += !space && !in;
-    in = !space;
-  }
-  return n;
-}
+int CountWords(std::string_view s) { return static_cast<int>(crosscheck::WordCount(s)); }
 
 }  // namespace
 

@@ -24,7 +24,23 @@ const Finding* Find(const Reconciliation& r, FindingKind kind, const std::string
   return nullptr;
 }
 
-class ReconcileTest : public ::testing::Test {
+// Analyses, groups and reconciles the fixture's reports, as `crosscheck analyze` does.
+class ReportsTest : public ::testing::Test {
+ protected:
+  void Run() {
+    for (const Article& a : articles_) facts_.push_back(Analyze(a));
+    std::vector<GroupInput> inputs;
+    for (size_t i = 0; i < articles_.size(); ++i) inputs.push_back({&articles_[i], &facts_[i]});
+    grouping_ = GroupArticles(inputs, {});
+    result_ = Reconcile(articles_, facts_, grouping_);
+  }
+  std::vector<Article> articles_;
+  std::vector<ArticleFacts> facts_;
+  Grouping grouping_;
+  Reconciliation result_;
+};
+
+class ReconcileTest : public ReportsTest {
  protected:
   void SetUp() override {
     const std::string lead = "The second round of fisheries talks between Senegal and Mauritania was held in Lisbon on "
@@ -42,16 +58,8 @@ class ReconcileTest : public ::testing::Test {
                "The second round of fisheries talks between Senegal and Mauritania was held in Lisbon on March 30. "
                "Senegal's delegation was led by Agriculture Minister Moussa Diallo."),
     };
-    for (const Article& a : articles_) facts_.push_back(Analyze(a));
-    std::vector<GroupInput> inputs;
-    for (size_t i = 0; i < articles_.size(); ++i) inputs.push_back({&articles_[i], &facts_[i]});
-    grouping_ = GroupArticles(inputs, {});
-    result_ = Reconcile(articles_, facts_, grouping_);
+    Run();
   }
-  std::vector<Article> articles_;
-  std::vector<ArticleFacts> facts_;
-  Grouping grouping_;
-  Reconciliation result_;
 };
 
 TEST_F(ReconcileTest, TheDissentingHeadOfDelegationIsAContradictionWithBothSides) {
@@ -89,7 +97,7 @@ namespace {
 
 // Four invented reports of one ferry accident, worded differently: the toll and the spot are
 // compared by what they are, not by the noun each report uses.
-class CountsAndPlacesTest : public ::testing::Test {
+class CountsAndPlacesTest : public ReportsTest {
  protected:
   void SetUp() override {
     articles_ = {
@@ -107,16 +115,8 @@ class CountsAndPlacesTest : public ::testing::Test {
                "the Kessel River after the ferry capsized, officials said, in what locals called the worst "
                "ferry accident in memory."),
     };
-    for (const Article& a : articles_) facts_.push_back(Analyze(a));
-    std::vector<GroupInput> inputs;
-    for (size_t i = 0; i < articles_.size(); ++i) inputs.push_back({&articles_[i], &facts_[i]});
-    grouping_ = GroupArticles(inputs, {});
-    result_ = Reconcile(articles_, facts_, grouping_);
+    Run();
   }
-  std::vector<Article> articles_;
-  std::vector<ArticleFacts> facts_;
-  Grouping grouping_;
-  Reconciliation result_;
 };
 
 TEST_F(CountsAndPlacesTest, TheDeathTollIsOneSlotWhateverTheWording) {
