@@ -741,7 +741,7 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
                      after.rfind(" remaining", 0) == 0 || EndsWith(lead_in, " of the ");
     c.head = q.head;
     if (!increment && AddRoleClaim(story, v, q.span, q.sentence, UnitOf(q), GroupOf(*v.facts, q), numbers, vague, c, out)) continue;
-    if (q.head.empty()) continue;
+    if (q.head.empty() || vague) continue;  // "thousands continue to be displaced" states no number
     // A count in a sentence that reports the happening belongs to it and can be disputed
     // ("46 fishermen" against "64 fishermen"); counts elsewhere are background.
     int event_mention = -1;
