@@ -80,32 +80,20 @@ std::string HeadOfGovernmentOffice(const StoryView& story, const std::string& co
   return "head of government";
 }
 
-// Whether a sentence names any year before `year` ("in 2015/16", "In February 2012").
-bool SentenceNamesYearBefore(const std::string& sentence, int year) {
-  if (year == 0) return false;
+// Whether a sentence names a year before `before` — any such year, or with `after_in` only one
+// written "in 2008" — so what it says belongs to that time: "In February 2012 a tram carrying
+// 100 passengers also derailed"; "as President George W. Bush did in 2008".
+bool SentenceSetInYearBefore(const std::string& sentence, int before, bool after_in) {
+  if (before == 0) return false;
   for (size_t i = 0; i + 4 <= sentence.size(); ++i) {
     if ((i > 0 && isalnum(static_cast<unsigned char>(sentence[i - 1]))) ||
-        (i + 4 < sentence.size() && isdigit(static_cast<unsigned char>(sentence[i + 4]))))
+        (i + 4 < sentence.size() && isalnum(static_cast<unsigned char>(sentence[i + 4]))))
       continue;
+    if (after_in && (i < 3 || sentence.compare(i - 3, 3, "in ") != 0)) continue;
     if (!std::all_of(sentence.begin() + i, sentence.begin() + i + 4, [](char c) { return isdigit(static_cast<unsigned char>(c)); }))
       continue;
     int y = std::atoi(sentence.substr(i, 4).c_str());
-    if (y >= 1900 && y < year) return true;
-  }
-  return false;
-}
-
-// Whether a sentence is set in a year well before `year` ("... did in 2008"): its titles are
-// then those of that time.
-bool SentenceNamesEarlierYear(const std::string& sentence, int year) {
-  if (year == 0) return false;
-  for (size_t i = 3; i + 4 <= sentence.size(); ++i) {
-    if (sentence.compare(i - 3, 3, "in ") != 0 || (i > 3 && isalnum(static_cast<unsigned char>(sentence[i - 4])))) continue;
-    if (!std::all_of(sentence.begin() + i, sentence.begin() + i + 4, [](char c) { return isdigit(static_cast<unsigned char>(c)); }))
-      continue;
-    if (i + 4 < sentence.size() && isalnum(static_cast<unsigned char>(sentence[i + 4]))) continue;
-    int y = std::atoi(sentence.substr(i, 4).c_str());
-    if (y >= 1900 && y < year - 1) return true;
+    if (y >= 1900 && y < before) return true;
   }
   return false;
 }
@@ -117,7 +105,7 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
   for (const Role& r : f.roles) {
     if (r.person < 0) continue;
     // "as President George W. Bush did in 2008": a title of the time the sentence is about.
-    if (SentenceNamesEarlierYear(Sentence(v, r.sentence), published_year)) continue;
+    if (SentenceSetInYearBefore(Sentence(v, r.sentence), published_year - 1, /*after_in=*/true)) continue;
     std::string person = PersonKey(f, r.person);
     std::string of = r.of;
     if (of.empty()) {
@@ -635,7 +623,7 @@ bool AddRoleClaim(const StoryView& story, const ArticleView& v, Span span, int s
     }
   // "In February 2012 a tram carrying 100 passengers also derailed": an earlier happening's count.
   const int published_year = v.article->published.size() >= 4 ? std::atoi(v.article->published.substr(0, 4).c_str()) : 0;
-  if (SentenceNamesYearBefore(Sentence(v, sentence), published_year)) return false;
+  if (SentenceSetInYearBefore(Sentence(v, sentence), published_year, /*after_in=*/false)) return false;
   bool in_event_sentence = false;
   c.event = EventOfSentence(story, v, sentence, &in_event_sentence);
   std::string person_key, person_name;
@@ -993,14 +981,11 @@ void MergeQuoteSlots(std::vector<Claim>* claims) {
 // thing ("nine pirogues", "46 fishermen"), each gets a slot of its own; when only one shows,
 // the claims stay together ("64 Senegalese fishermen" against "46 fishermen").
 void SplitRoleSlotsByWhatIsCounted(std::vector<Claim>* claims) {
-  auto generic = [](const std::string& head) {
-    return head.empty() || head == "person" || head == "people" || head == "man" || head == "woman" || head == "child";
-  };
   std::map<std::string, std::set<std::string>> groups, heads;
   for (const Claim& c : *claims) {
     if (c.slot.rfind("role|", 0) != 0) continue;
     if (!c.group.empty()) groups[c.slot].insert(c.group);
-    if (!generic(c.head)) heads[c.slot].insert(c.head);
+    if (!IsGenericHead(c.head)) heads[c.slot].insert(c.head);
   }
   for (Claim& c : *claims) {
     if (c.slot.rfind("role|", 0) != 0) continue;
@@ -1008,7 +993,7 @@ void SplitRoleSlotsByWhatIsCounted(std::vector<Claim>* claims) {
     if (groups[base].size() >= 2 && !c.group.empty()) {
       c.slot += "|" + c.group;
       c.subject += " (" + c.group + ")";
-    } else if (heads[base].size() >= 2 && !generic(c.head)) {
+    } else if (heads[base].size() >= 2 && !IsGenericHead(c.head)) {
       c.slot += "|" + c.head;
       c.subject += " (" + c.head + ")";
     }

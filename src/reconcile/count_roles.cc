@@ -115,6 +115,10 @@ bool IsPartWord(std::string_view w) {
          w == "further";
 }
 
+bool IsGenericHead(std::string_view h) {
+  return h.empty() || h == "person" || h == "people" || h == "man" || h == "woman" || h == "child";
+}
+
 bool IsUnitNoun(std::string_view noun) { return Lex().units.count(std::string(noun)) > 0; }
 
 CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const std::vector<Span>& others,

@@ -32,6 +32,10 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
 // "the final three", "the other five"), not the count itself.
 bool IsPartWord(std::string_view word);
 
+// Whether a counted noun says only "people" ("38 people", "12 men"): such counts compare with
+// any other of their role; "fishermen" against "pirogues" do not.
+bool IsGenericHead(std::string_view head);
+
 // Whether `noun` (singular, lower case) is a unit of measure or money.
 bool IsUnitNoun(std::string_view noun);
 

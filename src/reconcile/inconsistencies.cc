@@ -102,8 +102,7 @@ void CheckHeadlineNumbers(const StoryView& story, const ArticleView& v, std::vec
         if (o.sentence == b.sentence) spans.push_back(o.span);
       if (RoleOfNumber(text, v.facts->sentences[b.sentence], b.span, spans).role != role.role) continue;
       // "Seven Guyanese" and "18 detainees" count different people.
-      auto generic = [](const std::string& head) { return head.empty() || head == "person" || head == "people"; };
-      if (UnitClass(h).empty() && !generic(h.head) && !generic(b.head) && h.head != b.head) continue;
+      if (UnitClass(h).empty() && !IsGenericHead(h.head) && !IsGenericHead(b.head) && h.head != b.head) continue;
       // The body's first figure for that role agrees when the values are near or one lies
       // inside the other's wording ("40" and "at least 40"; "about 40" and "42").
       auto inside = [](double x, const Quantity& q) { return q.low < x && x < q.high; };
