@@ -8,10 +8,9 @@
 // Runs what the command runs, in memory (no files, no JSON Lines parsing): each report as
 // scraped text -> ExtractArticle -> Analyze; GroupArticles; Reconcile; ReportToJson and its
 // dump. Prints each stage's wall and CPU time (one thread), the RSS after it, and peak RSS. Then, outside the
-// clock, rebuilds every story's claims (BuildClaims) and counts, for the two places that group
-// a slot's values with a pairwise Compatible loop (reconcile.cc: JudgeSlots per story, and
-// RankSources over all claims of the corpus keyed by slot alone), the claims per slot and
-// the pairs compared, by slot kind (the text before the first '|'), plus the largest slots.
+// clock, rebuilds every story's claims (BuildClaims) and counts, for the place that groups a
+// slot's values pairwise (reconcile.cc: JudgeSlots, per story), the claims per slot and the
+// pairs compared, by slot kind (the text before the first '|'), plus the largest slots.
 // Last, the copy finder's load (group/minhash.h, as CopyDetector uses it): LSH candidates per
 // article (each gets a Jaccard/containment check), and the mean estimated Jaccard of reports
 // of different events (what makes unrelated texts collide in a band).
@@ -140,34 +139,21 @@ void PrintCensus(const char* what, const std::vector<SlotCensus>& censuses, int 
     std::printf("    %6ld  %.100s\n", largest[i].first, largest[i].second.c_str());
 }
 
-// The slot grouping of Reconcile, counted: per story (JudgeSlots: conflicting claims once per
-// report and slot) and over the whole corpus (RankSources: every conflicting claim, by slot).
+// The slot grouping of Reconcile, counted per story (JudgeSlots: conflicting claims once per
+// report and slot; source reliability reuses those groups and compares nothing across stories).
 void CountSlots(const std::vector<Article>& articles, const std::vector<ArticleFacts>& facts, const Grouping& g,
                 int top) {
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < articles.size(); ++i) index.emplace(articles[i].id, i);
   std::vector<SlotCensus> per_story;
-  SlotCensus corpus;
   for (const Story& story : g.stories) {
-    StoryView view{&story, {}};
-    for (const std::string& id : story.articles) {
-      auto it = index.find(id);
-      if (it == index.end()) continue;
-      ArticleView a{&articles[it->second], &facts[it->second], {}};
-      for (const StoryEvent& e : story.events)
-        if (std::find(e.articles.begin(), e.articles.end(), id) != e.articles.end()) a.events.push_back(e.id);
-      view.articles.push_back(a);
-    }
     SlotCensus census;
     std::set<std::pair<std::string, std::string>> first_of;
-    for (const Claim& c : BuildClaims(view)) {
+    for (const Claim& c : BuildClaims(ViewOfStory(story, articles, facts, index)))
       if (!c.can_conflict || first_of.insert({c.slot, c.article}).second) census.Add(c.slot);
-      if (c.can_conflict) corpus.Add(c.slot);
-    }
     per_story.push_back(std::move(census));
   }
   PrintCensus("JudgeSlots (per story)", per_story, top);
-  PrintCensus("RankSources (whole corpus, by slot)", {corpus}, top);
 }
 
 // Candidates the LSH index returns per article when articles are added in order, and the

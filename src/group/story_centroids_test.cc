@@ -5,12 +5,7 @@
 namespace crosscheck {
 namespace {
 
-SparseVector Vec(std::initializer_list<std::pair<TermId, float>> entries) {
-  SparseVector v;
-  v.entries = entries;
-  v.Normalize();
-  return v;
-}
+SparseVector Vec(std::initializer_list<std::pair<TermId, float>> entries) { return SparseVector::Unit(entries); }
 
 TEST(StoryCentroidsTest, CentroidsSpansAndTheirIndex) {
   const std::vector<SparseVector> vectors = {Vec({{1, 1}, {2, 1}}), Vec({{1, 1}, {3, 1}}), Vec({{9, 1}}),

@@ -5,12 +5,7 @@
 namespace crosscheck {
 namespace {
 
-SparseVector Vec(std::initializer_list<std::pair<TermId, float>> entries) {
-  SparseVector v;
-  v.entries = entries;
-  v.Normalize();
-  return v;
-}
+SparseVector Vec(std::initializer_list<std::pair<TermId, float>> entries) { return SparseVector::Unit(entries); }
 
 // Story 0: four documents on terms 1-4; story 1: four on terms 20-23.
 std::vector<SparseVector> Established() {

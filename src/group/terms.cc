@@ -173,6 +173,13 @@ double SparseVector::Norm() const {
   return std::sqrt(sum);
 }
 
+SparseVector SparseVector::Unit(std::vector<std::pair<TermId, float>> entries) {
+  SparseVector v;
+  v.entries = std::move(entries);
+  v.Normalize();
+  return v;
+}
+
 void SparseVector::Normalize() {
   const double norm = Norm();
   if (norm == 0) return;

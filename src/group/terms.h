@@ -22,6 +22,9 @@ using TermId = uint64_t;
 struct SparseVector {
   std::vector<std::pair<TermId, float>> entries;  // sorted by term, unique
 
+  // A unit-length vector of `entries` (sorted by term, unique).
+  static SparseVector Unit(std::vector<std::pair<TermId, float>> entries);
+
   double Norm() const;
   void Normalize();                     // to unit length (no-op on an empty vector)
   void KeepTop(size_t n);               // keeps the n heaviest entries (ties: smaller term)

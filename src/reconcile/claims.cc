@@ -98,6 +98,15 @@ bool SentenceSetInYearBefore(const std::string& sentence, int before, bool after
   return false;
 }
 
+// A claim a role makes, with what every such claim shares: its report, sentence and evidence.
+Claim RoleClaimOf(const ArticleView& v, const Role& r, const std::string& evidence) {
+  Claim c;
+  c.article = v.article->id;
+  c.evidence = evidence;
+  c.sentence = r.sentence;
+  return c;
+}
+
 void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCountries& countries,
                    std::vector<Claim>* out) {
   const ArticleFacts& f = *v.facts;
@@ -118,15 +127,12 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
     if (r.implied && office == "head of government" && !of.empty()) office = HeadOfGovernmentOffice(story, of);
     // The status of this person in this office: sitting or former.
     if (office != "head of delegation") {
-      Claim status;
+      Claim status = RoleClaimOf(v, r, evidence);
       status.slot = "status|" + office + "|" + person;
       status.subject = "whether " + name + " is the sitting or a former " + office;
       status.kind = ValueKind::kStatus;
       status.key = r.former ? "former" : "sitting";
       status.display = (r.former ? "former " : "sitting ") + office;
-      status.article = v.article->id;
-      status.evidence = evidence;
-      status.sentence = r.sentence;
       status.confidence = r.implied ? 0.7 : 0.9;
       status.implied = r.implied;
       status.report_agreement = false;
@@ -137,29 +143,23 @@ void AddRoleClaims(const StoryView& story, const ArticleView& v, const PersonCou
     if (!r.former && !r.implied && !of.empty() && office.size() > 9 && EndsWith(office, " minister") &&
         IsSingleHolderOffice(office)) {
       std::vector<std::string> words = SplitWords(person);
-      Claim held;
+      Claim held = RoleClaimOf(v, r, evidence);
       held.slot = "office|" + (words.empty() ? person : words.back()) + "|" + EntityKey(of, EntityKind::kCountry);
       held.subject = "which office " + name + " holds";
       held.kind = ValueKind::kText;
       held.key = office;
       held.display = office;
-      held.article = v.article->id;
-      held.evidence = evidence;
-      held.sentence = r.sentence;
       held.confidence = 0.6;
       held.report_agreement = false;  // the holder slots already say what reports agree on
       out->push_back(held);
     }
     if (r.former || !IsSingleHolderOffice(office) || of.empty()) continue;
-    Claim holder;
+    Claim holder = RoleClaimOf(v, r, evidence);
     holder.slot = "holder|" + office + "|" + EntityKey(of, EntityKind::kCountry);
     holder.subject = office == "head of delegation" ? "head of the " + of + " delegation" : office + " of " + of;
     holder.kind = ValueKind::kPerson;
     holder.key = person;
     holder.display = name;
-    holder.article = v.article->id;
-    holder.evidence = evidence;
-    holder.sentence = r.sentence;
     holder.confidence = r.implied ? 0.7 : 0.9;
     holder.implied = r.implied;
     out->push_back(holder);
@@ -998,6 +998,20 @@ void SplitRoleSlotsByWhatIsCounted(std::vector<Claim>* claims) {
       c.subject += " (" + c.head + ")";
     }
   }
+}
+
+StoryView ViewOfStory(const Story& story, const std::vector<Article>& articles, const std::vector<ArticleFacts>& facts,
+                      const std::map<std::string, size_t>& index) {
+  StoryView view{&story, {}};
+  for (const std::string& id : story.articles) {
+    auto it = index.find(id);
+    if (it == index.end()) continue;
+    ArticleView a{&articles[it->second], &facts[it->second], {}};
+    for (const StoryEvent& e : story.events)
+      if (std::find(e.articles.begin(), e.articles.end(), id) != e.articles.end()) a.events.push_back(e.id);
+    view.articles.push_back(a);
+  }
+  return view;
 }
 
 std::vector<Claim> BuildClaims(const StoryView& story) {

@@ -58,6 +58,11 @@ struct StoryView {
   std::vector<ArticleView> articles;
 };
 
+// The story's reports with their facts and the events each reports; `index` maps an article
+// id to its place in `articles` and `facts` (ids not there are left out).
+StoryView ViewOfStory(const Story& story, const std::vector<Article>& articles, const std::vector<ArticleFacts>& facts,
+                      const std::map<std::string, size_t>& index);
+
 std::vector<Claim> BuildClaims(const StoryView& story);
 
 // Which of the story's events an event mention of `view` is about.

@@ -368,15 +368,7 @@ namespace {
 StoryOutcome ReconcileStory(const Story& story, const std::vector<Article>& articles,
                             const std::vector<ArticleFacts>& facts, const std::map<std::string, size_t>& index,
                             const std::map<std::string, int>& copy_of) {
-  StoryView view{&story, {}};
-  for (const std::string& id : story.articles) {
-    auto it = index.find(id);
-    if (it == index.end()) continue;
-    ArticleView a{&articles[it->second], &facts[it->second], {}};
-    for (const StoryEvent& e : story.events)
-      if (std::find(e.articles.begin(), e.articles.end(), id) != e.articles.end()) a.events.push_back(e.id);
-    view.articles.push_back(a);
-  }
+  StoryView view = ViewOfStory(story, articles, facts, index);
   StoryOutcome out;
   std::vector<Claim> claims = BuildClaims(view);
   std::map<std::string, std::vector<const Claim*>> by_slot = ClaimsBySlot(claims);
