@@ -110,9 +110,11 @@ const Trigger* TriggerAt(std::span<const Token> st, size_t k) {
 
 std::vector<TriggerSpan> TriggerSpans(std::string_view text, Span sentence) {
   std::vector<TriggerSpan> out;
-  const std::vector<Token>& all = SharedTokens(text);
-  auto [first_token, last_token] = TokensIn(all, sentence);
-  std::span<const Token> st(all.data() + first_token, last_token - first_token);
+  // Only this sentence is tokenised: reconciling asks for a few sentences of many texts.
+  const uint32_t end = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(text.size()));
+  const uint32_t begin = std::min(sentence.begin, end);
+  const std::vector<Token> all = Tokenize(text.substr(begin, end - begin), begin);
+  std::span<const Token> st(all);
   for (size_t k = 0; k < st.size(); ++k) {
     const Trigger* t = TriggerAt(st, k);
     if (!t) continue;
