@@ -88,7 +88,7 @@ const Trigger* TriggerAt(std::span<const Token> st, size_t k) {
   const Lexicon& lex = Lex();
   const std::string& first = st[k].lower;
   // "on March 6": a capitalised month name inside a sentence is a date, not a march.
-  if (k > 0 && !st[k].text.empty() && isupper(static_cast<unsigned char>(st[k].text[0])) && lex.months.count(first))
+  if (k > 0 && !st[k].text.empty() && IsAsciiUpper(st[k].text[0]) && lex.months.count(first))
     return nullptr;
   auto it = lex.by_first.find(first);
   // Plurals end in "s"; only those need the singular looked up too.

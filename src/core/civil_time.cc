@@ -27,7 +27,7 @@ NameTable LoadNames(std::string_view file) {
   for (std::string_view line : DataLines(file)) {
     int value = 0;
     size_t pos = 0;
-    while (pos < line.size() && isdigit(static_cast<unsigned char>(line[pos]))) value = value * 10 + (line[pos++] - '0');
+    while (pos < line.size() && IsAsciiDigit(line[pos])) value = value * 10 + (line[pos++] - '0');
     while (pos < line.size()) {
       while (pos < line.size() && line[pos] == ' ') ++pos;
       size_t end = line.find(' ', pos);
@@ -58,15 +58,14 @@ std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
   size_t i = 0;
   while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (isdigit(c)) {
+    if (IsAsciiDigit(s[i])) {
       size_t j = i;
-      while (j < s.size() && isdigit(static_cast<unsigned char>(s[j]))) ++j;
+      while (j < s.size() && IsAsciiDigit(s[j])) ++j;
       out.push_back({s.substr(i, j - i), i, true});
       i = j;
-    } else if (isalpha(c)) {
+    } else if (IsAsciiAlpha(s[i])) {
       size_t j = i;
-      while (j < s.size() && isalpha(static_cast<unsigned char>(s[j]))) ++j;
+      while (j < s.size() && IsAsciiAlpha(s[j])) ++j;
       if (j < s.size() && s[j] == '.') ++j;
       out.push_back({s.substr(i, j - i), i, false});
       i = j;
@@ -95,7 +94,7 @@ void ReadClock(std::string_view s, size_t pos, CivilTime* t) {
   size_t p = pos;
   auto num = [&](int* out) {
     size_t start = p;
-    while (p < s.size() && isdigit(static_cast<unsigned char>(s[p])) && p - start < 2) *out = *out * 10 + (s[p++] - '0');
+    while (p < s.size() && IsAsciiDigit(s[p]) && p - start < 2) *out = *out * 10 + (s[p++] - '0');
     return p > start;
   };
   if (!num(&h) || p >= s.size() || (s[p] != ':' && s[p] != '.')) return;
@@ -105,7 +104,7 @@ void ReadClock(std::string_view s, size_t pos, CivilTime* t) {
     ++p;
     sec = 0;
     if (!num(&sec)) sec = -1;
-    while (p < s.size() && (s[p] == '.' || isdigit(static_cast<unsigned char>(s[p])))) ++p;  // fractions
+    while (p < s.size() && (s[p] == '.' || IsAsciiDigit(s[p]))) ++p;  // fractions
   }
   size_t q = p;
   while (q < s.size() && s[q] == ' ') ++q;
@@ -122,7 +121,7 @@ void ReadClock(std::string_view s, size_t pos, CivilTime* t) {
     int sign = s[p] == '-' ? -1 : 1;
     size_t z = p + 1;
     int hh = 0, mm = 0, digits = 0;
-    while (z < s.size() && digits < 4 && (isdigit(static_cast<unsigned char>(s[z])) || s[z] == ':')) {
+    while (z < s.size() && digits < 4 && (IsAsciiDigit(s[z]) || s[z] == ':')) {
       if (s[z] != ':') { (digits < 2 ? hh : mm) = (digits < 2 ? hh : mm) * 10 + (s[z] - '0'); ++digits; }
       ++z;
     }

@@ -18,6 +18,15 @@ std::string CollapseSpace(std::string_view s);
 // ASCII-only lower case; enough for tag names, cue words and hostnames.
 std::string AsciiLower(std::string_view s);
 
+// ASCII character classes, inline: <cctype>'s are calls into libc, made per byte in hot loops.
+// Bytes of multi-byte UTF-8 are in no class, as in the "C" locale.
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLowerCase(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLowerCase(c); }
+inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+inline bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 std::string_view Trim(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);

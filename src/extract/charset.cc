@@ -45,7 +45,7 @@ std::string DeclaredHtmlCharset(std::string_view html) {
     while (q < head.size() && (head[q] == ' ' || head[q] == '=' || head[q] == '"' || head[q] == '\'')) ++q;
     if (q == p) continue;
     size_t e = q;
-    while (e < head.size() && (isalnum(static_cast<unsigned char>(head[e])) || head[e] == '-' || head[e] == '_')) ++e;
+    while (e < head.size() && (IsAsciiAlnum(head[e]) || head[e] == '-' || head[e] == '_')) ++e;
     if (e > q) return NormaliseCharsetName(head.substr(q, e - q));
   }
   return "";

@@ -44,10 +44,10 @@ bool IsSingleHolderOffice(const std::string& office) {
 bool IsComparableDate(const std::string& v) {
   if (v.size() < 7 || v.find('X') != std::string::npos) return false;
   for (int i = 0; i < 4; ++i)
-    if (!isdigit(static_cast<unsigned char>(v[i]))) return false;
+    if (!IsAsciiDigit(v[i])) return false;
   // A month, a day or an ISO week; seasons ("2026-WI") and parts of day name no date to compare.
-  return v[4] == '-' && (isdigit(static_cast<unsigned char>(v[5])) ||
-                         (v[5] == 'W' && v.size() > 6 && isdigit(static_cast<unsigned char>(v[6]))));
+  return v[4] == '-' && (IsAsciiDigit(v[5]) ||
+                         (v[5] == 'W' && v.size() > 6 && IsAsciiDigit(v[6])));
 }
 
 std::string PersonKey(const ArticleFacts& f, int entity) {
@@ -86,11 +86,11 @@ std::string HeadOfGovernmentOffice(const StoryView& story, const std::string& co
 bool SentenceSetInYearBefore(const std::string& sentence, int before, bool after_in) {
   if (before == 0) return false;
   for (size_t i = 0; i + 4 <= sentence.size(); ++i) {
-    if ((i > 0 && isalnum(static_cast<unsigned char>(sentence[i - 1]))) ||
-        (i + 4 < sentence.size() && isalnum(static_cast<unsigned char>(sentence[i + 4]))))
+    if ((i > 0 && IsAsciiAlnum(sentence[i - 1])) ||
+        (i + 4 < sentence.size() && IsAsciiAlnum(sentence[i + 4])))
       continue;
     if (after_in && (i < 3 || sentence.compare(i - 3, 3, "in ") != 0)) continue;
-    if (!std::all_of(sentence.begin() + i, sentence.begin() + i + 4, [](char c) { return isdigit(static_cast<unsigned char>(c)); }))
+    if (!std::all_of(sentence.begin() + i, sentence.begin() + i + 4, [](char c) { return IsAsciiDigit(c); }))
       continue;
     int y = std::atoi(sentence.substr(i, 4).c_str());
     if (y >= 1900 && y < before) return true;
@@ -290,8 +290,8 @@ bool FarFromEvent(const StoryView& story, const std::string& event, const std::s
   auto days = [](const std::string& d, int day) {
     return DaysFromCivil(std::atoi(d.substr(0, 4).c_str()), std::atoi(d.substr(5, 2).c_str()), day);
   };
-  if (value.size() < 7 || value[4] != '-' || !isdigit(static_cast<unsigned char>(value[5]))) return false;
-  bool whole_day = value.size() >= 10 && value[7] == '-' && isdigit(static_cast<unsigned char>(value[8]));
+  if (value.size() < 7 || value[4] != '-' || !IsAsciiDigit(value[5])) return false;
+  bool whole_day = value.size() >= 10 && value[7] == '-' && IsAsciiDigit(value[8]);
   for (const StoryEvent& e : story.story->events) {
     if (e.id != event || e.date.size() < 10) continue;
     long first = days(e.date, std::atoi(e.date.substr(8, 2).c_str()));
@@ -377,7 +377,7 @@ void AddEventClaims(const StoryView& story, const ArticleView& v, std::vector<Cl
       // others give is the report contradicting itself, not a rival date.
       std::string surface = text.substr(best->span.begin, best->span.end - best->span.begin);
       bool relative = best->anchor != "none" && std::none_of(surface.begin(), surface.end(), [](char ch) {
-                        return isdigit(static_cast<unsigned char>(ch));
+                        return IsAsciiDigit(ch);
                       });
       c.implied = relative && best->value.size() == 10;
       // Such a day is the happening's only when the words sit against its trigger ("Tuesday's
@@ -545,7 +545,7 @@ std::string CountContext(const std::string& text, const Quantity& q) {
   pos = pos == std::string::npos ? q.span.end : pos + q.counted.size();
   for (const std::string& w : SplitWords(text.substr(pos, std::min<size_t>(60, text.size() - pos)))) {
     std::string word = AsciiLower(w);
-    while (!word.empty() && !isalpha(static_cast<unsigned char>(word.back()))) word.pop_back();
+    while (!word.empty() && !IsAsciiAlpha(word.back())) word.pop_back();
     if (word.empty()) break;
     if (std::find(std::begin(kSkip), std::end(kSkip), word) == std::end(kSkip)) return word;
   }
@@ -700,7 +700,7 @@ void AddQuantityClaims(const StoryView& story, const ArticleView& v, std::vector
     minute = (DaysFromCivil(t->year, t->month, t->day) * 24 + t->hour) * 60 + t->minute - t->utc_offset_minutes.value_or(0);
   for (const Quantity& q : v.facts->quantities) {
     // "one of", "the two leaders": small counts written as words are phrasing, not claims.
-    bool digits = q.span.end > q.span.begin && isdigit(static_cast<unsigned char>(v.article->text[q.span.end - 1]));
+    bool digits = q.span.end > q.span.begin && IsAsciiDigit(v.article->text[q.span.end - 1]);
     if (q.value < 3 && !q.percent && !digits) continue;
     Claim c;
     c.kind = ValueKind::kNumber;
@@ -781,7 +781,7 @@ void AddQuoteClaims(const ArticleView& v, std::vector<Claim>* out) {
     std::string words = AsciiLower(CollapseSpace(v.article->text.substr(q.span.begin, q.span.end - q.span.begin)));
     std::string key;
     for (char c : words)
-      if (isalnum(static_cast<unsigned char>(c)) || c == ' ') key.push_back(c);
+      if (IsAsciiAlnum(c) || c == ' ') key.push_back(c);
     Claim c;
     c.slot = "speaker|" + key;
     c.subject = "who said \"" + v.article->text.substr(q.span.begin, std::min<uint32_t>(q.span.end - q.span.begin, 80)) + "\"";
@@ -820,9 +820,9 @@ double DurationSeconds(const std::string& v) {
   for (size_t i = 1; i < v.size(); ++i) {
     char c = v[i];
     if (c == 'T') { time = true; continue; }
-    if (isdigit(static_cast<unsigned char>(c)) || c == '.') {
+    if (IsAsciiDigit(c) || c == '.') {
       size_t e = i;
-      while (e < v.size() && (isdigit(static_cast<unsigned char>(v[e])) || v[e] == '.')) ++e;
+      while (e < v.size() && (IsAsciiDigit(v[e]) || v[e] == '.')) ++e;
       number = std::atof(v.substr(i, e - i).c_str());
       have = true;
       i = e - 1;

@@ -62,7 +62,7 @@ struct Word {
   bool comma_before = false;
 };
 
-bool IsWordByte(unsigned char c) { return isalnum(c) || c >= 0x80 || c == '\'' || c == '-' || c == '.'; }
+bool IsWordByte(unsigned char c) { return IsAsciiAlnum(static_cast<char>(c)) || c >= 0x80 || c == '\'' || c == '-' || c == '.'; }
 
 std::vector<Word> Words(std::string_view text, Span sentence) {
   std::vector<Word> out;

@@ -217,9 +217,9 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
   std::vector<std::string_view> words;
   size_t p = 0;
   while (p < text.size()) {
-    while (p < text.size() && !isalnum(static_cast<unsigned char>(text[p])) && static_cast<unsigned char>(text[p]) < 0x80) ++p;
+    while (p < text.size() && !IsAsciiAlnum(text[p]) && static_cast<unsigned char>(text[p]) < 0x80) ++p;
     size_t e = p;
-    while (e < text.size() && (isalnum(static_cast<unsigned char>(text[e])) || static_cast<unsigned char>(text[e]) >= 0x80)) ++e;
+    while (e < text.size() && (IsAsciiAlnum(text[e]) || static_cast<unsigned char>(text[e]) >= 0x80)) ++e;
     if (e > p) words.push_back(text.substr(p, e - p));
     p = e;
   }
@@ -230,13 +230,13 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
   std::unordered_map<std::string_view, int> firsts;
   bool any = false;
   for (std::string_view w : words)
-    if (isupper(static_cast<unsigned char>(w[0])) && ++firsts[w] >= needed) any = true;
+    if (IsAsciiUpper(w[0]) && ++firsts[w] >= needed) any = true;
   if (!any) return;
   std::unordered_map<std::string, int> counts;
   for (size_t i = 0; i + 3 <= words.size(); ++i) {
-    if (!isupper(static_cast<unsigned char>(words[i][0]))) continue;
+    if (!IsAsciiUpper(words[i][0])) continue;
     // A repeated date ("November 3 2016" in every embedded post) is page furniture, not stuffing.
-    if (isdigit(static_cast<unsigned char>(words[i + 1][0])) || isdigit(static_cast<unsigned char>(words[i + 2][0]))) continue;
+    if (IsAsciiDigit(words[i + 1][0]) || IsAsciiDigit(words[i + 2][0])) continue;
     ++counts[std::string(words[i]).append(" ").append(words[i + 1]).append(" ").append(words[i + 2])];
   }
   for (const auto& [phrase, n] : counts) {

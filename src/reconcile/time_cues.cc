@@ -21,7 +21,7 @@ std::string WordAfter(const std::string& text, uint32_t at) {
   size_t b = at;
   while (b < text.size() && text[b] == ' ') ++b;
   size_t e = b;
-  while (e < text.size() && isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  while (e < text.size() && IsAsciiAlpha(text[e])) ++e;
   return AsciiLower(text.substr(b, e - b));
 }
 
@@ -36,7 +36,7 @@ bool ClauseBetween(const std::string& text, Span time, Span trigger) {
   if (time.begin >= trigger.end && !words.empty()) words.pop_back();
   for (const std::string& w : words) {
     std::string word = AsciiLower(w);
-    while (!word.empty() && !isalpha(static_cast<unsigned char>(word.back()))) word.pop_back();
+    while (!word.empty() && !IsAsciiAlpha(word.back())) word.pop_back();
     if (std::find_if(std::begin(kJoins), std::end(kJoins), [&](const char* j) { return word == j; }) != std::end(kJoins))
       return true;
   }
@@ -52,7 +52,7 @@ std::string DatelineCity(const std::string& text) {
   bool upper = std::all_of(city.begin(), city.end(), [](char ch) {
     return (ch >= 'A' && ch <= 'Z') || ch == ' ' || ch == '-' || ch == '.' || ch == '\'' || (ch & 0x80);
   });
-  if (!upper || !isupper(static_cast<unsigned char>(city[0]))) return "";
+  if (!upper || !IsAsciiUpper(city[0])) return "";
   // "BOA VISTA" -> "Boa Vista": as the body would write it.
   bool start = true;
   for (char& ch : city) {
@@ -91,7 +91,7 @@ bool MinutesOfDay(const std::string& value, double* from, double* to) {
   size_t t = value.find('T');
   if (t == std::string::npos || t + 3 > value.size()) return false;
   std::string part = value.substr(t + 1);
-  if (part.size() >= 5 && isdigit(static_cast<unsigned char>(part[0])) && part[2] == ':') {
+  if (part.size() >= 5 && IsAsciiDigit(part[0]) && part[2] == ':') {
     int minutes = (std::atoi(part.substr(0, 2).c_str()) % 24) * 60 + std::atoi(part.substr(3, 2).c_str());
     *from = *to = minutes;
     return true;
