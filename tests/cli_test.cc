@@ -127,5 +127,34 @@ TEST(CliTest, AnalyzeWritesTheReportContractInEveryFormat) {
   EXPECT_FALSE(nlohmann::json::parse(piped.out, nullptr, false).is_discarded());
 }
 
+// The report writes article records without building JSON values; what it writes must still
+// be what the article says, quotes, backslashes and all, and the same as `extract` gives.
+TEST(CliTest, AnalyzeReportKeepsArticleTextsExactly) {
+  TempDir tmp;
+  nlohmann::json record = {
+      {"title", "Dock strike \"ends\" after \\ talks"},
+      {"authors", {"Mara Quell"}},
+      {"date_publish", "2026-02-03 09:15:00"},
+      {"publisher", "Harbour \"Ledger\""},
+      {"maintext", "Dock workers in Port Aldane ended a nine-day strike on Tuesday, the union said. "
+                   "\"We won what we asked for,\" its leader, Ines Varga, told reporters at the gate.\n\n"
+                   "The path C:\\docks\\gate3 was reopened at 6 a.m.\tand 140 ships are waiting \u2014 a record, "
+                   "officials said."}};
+  std::string path = tmp.Write("strike.json", record.dump());
+  auto extracted = RunCrosscheck("extract --format jsonl " + path);
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  auto article = nlohmann::json::parse(extracted.out);
+  auto analyzed = RunCrosscheck("analyze --format json " + path);
+  ASSERT_EQ(analyzed.exit_code, 0) << analyzed.err;
+  auto report = nlohmann::json::parse(analyzed.out);
+  ASSERT_EQ(report["articles"].size(), 1u);
+  const auto& written = report["articles"][0];
+  for (const char* key : {"id", "source", "outlet", "title", "author", "published", "language", "text"})
+    EXPECT_EQ(written[key], article[key]) << key;
+  EXPECT_NE(written["text"].get<std::string>().find("\"We won what we asked for,\""), std::string::npos);
+  EXPECT_NE(written["text"].get<std::string>().find("C:\\docks\\gate3"), std::string::npos);
+  EXPECT_EQ(written["title"], "Dock strike \"ends\" after \\ talks");
+}
+
 }  // namespace
 }  // namespace crosscheck

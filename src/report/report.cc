@@ -2,11 +2,14 @@
 
 #include <ostream>
 
+#include "core/text.h"
 #include "group/grouping_json.h"
 
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <string_view>
+#include <type_traits>
 
 namespace crosscheck {
 namespace {
@@ -91,6 +94,56 @@ json ArticleToJson(const Article& a, bool with_text) {
   return j;
 }
 
+std::string Compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Appends `s` as a JSON string, escaped as nlohmann's dump() does without ensure_ascii.
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\t': out->append("\\t"); break;
+      case '\n': out->append("\\n"); break;
+      case '\f': out->append("\\f"); break;
+      case '\r': out->append("\\r"); break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out->append(buf);
+      }
+    }
+  }
+  out->append(s.substr(run));
+  out->push_back('"');
+}
+
+// An article record as Compact(ArticleToJson(a)) writes it (keys in order), without building
+// the JSON value: the texts are most of a report's bytes. Texts that are not valid UTF-8 go
+// the slow way, which replaces the bad bytes.
+std::string ArticleRecord(const Article& a, bool with_text) {
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"author", &a.author}, {"id", &a.id}, {"language", &a.language}, {"outlet", &a.outlet},
+      {"published", &a.published}, {"source", &a.source}, {"text", with_text ? &a.text : nullptr}, {"title", &a.title}};
+  std::string out = "{";
+  for (const auto& [key, value] : fields) {
+    if (value == nullptr) continue;
+    if (!IsValidUtf8(*value)) return Compact(ArticleToJson(a, with_text));
+    if (out.size() > 1) out.push_back(',');
+    AppendJsonString(key, &out);
+    out.push_back(':');
+    AppendJsonString(*value, &out);
+  }
+  out.push_back('}');
+  return out;
+}
+
 json SourceToJson(const SourceReliability& s) {
   return {{"article", s.article}, {"outlet", s.outlet}, {"reliability", std::round(s.reliability * 1000) / 1000},
           {"claims", s.claims}, {"agreed", s.agreed}, {"contradicted", s.contradicted}};
@@ -100,15 +153,15 @@ json RunToJson(const Reconciliation& r) {
   return {{"stories_reconciled", r.stories - r.stories_recalled}, {"stories_recalled", r.stories_recalled}};
 }
 
-std::string Compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 // Writes `key: [ ... ]` one element a line, each made only when written.
 template <typename List, typename ToJson>
 void WriteArray(std::ostream& out, const char* key, const List& list, ToJson to_json, bool last = false) {
   out << "  \"" << key << "\": [";
   bool first = true;
   for (const auto& item : list) {
-    out << (first ? "\n    " : ",\n    ") << Compact(to_json(item));
+    out << (first ? "\n    " : ",\n    ");
+    if constexpr (std::is_same_v<decltype(to_json(item)), std::string>) out << to_json(item);
+    else out << Compact(to_json(item));
     first = false;
   }
   out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
@@ -130,7 +183,7 @@ json ReportToJson(const Report& r) {
 
 void WriteReportJson(const Report& r, std::ostream& out, bool with_text) {
   out << "{\n";
-  WriteArray(out, "articles", *r.articles, [&](const Article& a) { return ArticleToJson(a, with_text); });
+  WriteArray(out, "articles", *r.articles, [&](const Article& a) { return ArticleRecord(a, with_text); });
   json grouping = GroupingToJson(*r.grouping);  // stories and copies: ids only, small
   WriteArray(out, "stories", grouping["stories"], [](const json& j) { return j; });
   WriteArray(out, "copies", grouping["copies"], [](const json& j) { return j; });
