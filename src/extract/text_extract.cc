@@ -1,10 +1,12 @@
 #include "extract/text_extract.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <vector>
 
 #include "core/civil_time.h"
@@ -18,6 +20,10 @@ enum class Cue { kNone, kDrop, kEnd, kTitle, kOutlet, kDate, kAuthor };
 
 struct LineCues {
   std::vector<std::pair<Cue, std::unique_ptr<RE2>>> patterns;
+  // The same patterns in two sets (author cues are case-sensitive), each entry's index into
+  // `patterns`: one pass over a line tells which few patterns can match it.
+  std::unique_ptr<RE2::Set> folded, exact;
+  std::vector<int> folded_index, exact_index;
 };
 
 const LineCues& Cues() {
@@ -39,6 +45,20 @@ const LineCues& Cues() {
       auto re = std::make_unique<RE2>(std::string(line.substr(tab + 1)), o);
       if (re->ok()) c->patterns.emplace_back(cue, std::move(re));
     }
+    RE2::Options exact = opt;
+    exact.set_case_sensitive(true);
+    c->folded = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
+    c->exact = std::make_unique<RE2::Set>(exact, RE2::ANCHOR_BOTH);
+    for (size_t i = 0; i < c->patterns.size(); ++i) {
+      const bool is_exact = c->patterns[i].first == Cue::kAuthor;
+      RE2::Set& set = is_exact ? *c->exact : *c->folded;
+      if (set.Add(c->patterns[i].second->pattern(), nullptr) >= 0)
+        (is_exact ? c->exact_index : c->folded_index).push_back(static_cast<int>(i));
+      else
+        c->folded.reset();  // not expected (each compiled alone): then every pattern is tried
+      if (!c->folded) break;
+    }
+    if (c->folded && !(c->folded->Compile() && c->exact->Compile())) c->folded.reset();
     return c;
   }();
   return *cues;
@@ -100,9 +120,27 @@ bool LooksLikeHeading(std::string_view s) {
   return words <= 4 || capitalised * 10 >= words * 7;
 }
 
+// Indexes into Cues().patterns, in order, of the patterns that may match `text`.
+std::vector<int> CandidatePatterns(const std::string& text) {
+  const LineCues& cues = Cues();
+  std::vector<int> all(cues.patterns.size());
+  std::iota(all.begin(), all.end(), 0);
+  if (!cues.folded) return all;
+  std::vector<int> hits, out;
+  RE2::Set::ErrorInfo error;
+  if (!cues.folded->Match(text, &hits, &error) && error.kind != RE2::Set::kNoError) return all;
+  for (int h : hits) out.push_back(cues.folded_index[h]);
+  hits.clear();
+  if (!cues.exact->Match(text, &hits, &error) && error.kind != RE2::Set::kNoError) return all;
+  for (int h : hits) out.push_back(cues.exact_index[h]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void Classify(Line* line) {
   line->words = WordCount(line->text);
-  for (const auto& [cue, re] : Cues().patterns) {
+  for (int index : CandidatePatterns(line->text)) {
+    const auto& [cue, re] = Cues().patterns[index];
     std::string group;
     bool hit = re->NumberOfCapturingGroups() >= 1 ? RE2::FullMatch(line->text, *re, &group)
                                                  : RE2::FullMatch(line->text, *re);
