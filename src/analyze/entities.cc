@@ -26,12 +26,11 @@
 #include <functional>
 #include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "analyze/sentences.h"
 #include "core/data.h"
 #include "core/text.h"
+#include "core/word_table.h"
 
 namespace crosscheck {
 namespace {
@@ -40,13 +39,9 @@ namespace {
 // Folding: lower case, diacritics stripped by table (Latin-1 and Latin Extended-A, plus the
 // Romanian and Azerbaijani letters), so lookups and keys ignore accents.
 
-struct SvHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 template <class V>
-using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
-using SvSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+using SvMap = WordMap<V>;
+using SvSet = WordSet;
 
 // Base letters for U+00C0..U+00FF ('*' = keep as is) and U+0100..U+017F.
 constexpr std::string_view kLatin1 = "aaaaaaaceeeeiiiidnooooo*ouuuuy*saaaaaaaceeeeiiiidnooooo*ouuuuy*y";

@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <span>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "analyze/quantities.h"
 #include "analyze/sentences.h"
 #include "analyze/tokens.h"
 #include "core/data.h"
 #include "core/text.h"
+#include "core/word_table.h"
 
 namespace crosscheck {
 namespace {
@@ -21,10 +20,10 @@ struct Trigger {
 };
 
 struct Lexicon {
-  std::unordered_map<std::string, std::vector<Trigger>> by_first;  // first word -> triggers, longest first
-  std::unordered_set<std::string> venue_words;
-  std::unordered_set<std::string> months;  // lower-case month names ("march", "may")
-  std::unordered_map<std::string, int> ordinals = {
+  WordMap<std::vector<Trigger>> by_first;  // first word -> triggers, longest first
+  WordSet venue_words;
+  WordSet months;  // lower-case month names ("march", "may")
+  WordMap<int> ordinals = {
       {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6},
       {"1st", 1},   {"2nd", 2},    {"3rd", 3},   {"4th", 4},    {"initial", 1}, {"opening", 1}};
 };

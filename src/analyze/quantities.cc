@@ -3,14 +3,13 @@
 #include <charconv>
 #include <cmath>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "analyze/sentences.h"
 #include "analyze/tokens.h"
 #include "core/civil_time.h"
 #include "core/data.h"
 #include "core/text.h"
+#include "core/word_table.h"
 
 namespace crosscheck {
 namespace {
@@ -21,10 +20,10 @@ struct NumberWord {
 };
 
 struct Lexicon {
-  std::unordered_map<std::string, NumberWord> numbers;
+  WordMap<NumberWord> numbers;
   std::vector<std::pair<std::vector<std::string>, std::string>> qualifiers;  // words, meaning
-  std::unordered_set<std::string> particle_verbs;  // verbs whose "over" is a particle: handed, took
-  std::unordered_set<std::string> stop = {"in", "on", "at", "from", "to", "by", "with", "for", "over", "since",
+  WordSet particle_verbs;  // verbs whose "over" is a particle: handed, took
+  WordSet stop = {"in", "on", "at", "from", "to", "by", "with", "for", "over", "since",
                                           "after", "before", "during", "per", "into", "and", "or", "but", "that",
                                           "which", "who", "were", "was", "are", "is", "had", "have", "has", "will",
                                           "would", "could", "as", "than", "across", "under", "near", "within",

@@ -2,19 +2,19 @@
 
 #include <algorithm>
 #include <span>
-#include <unordered_set>
 
 #include "analyze/sentences.h"
 #include "analyze/tokens.h"
 #include "core/data.h"
 #include "core/text.h"
+#include "core/word_table.h"
 
 namespace crosscheck {
 namespace {
 
-const std::unordered_set<std::string>& SpeechVerbs() {
+const WordSet& SpeechVerbs() {
   static const auto* set = [] {
-    auto* s = new std::unordered_set<std::string>;
+    auto* s = new WordSet;
     for (std::string_view line : DataLines("en/speech_verbs.txt"))
       if (line.find(' ') == std::string_view::npos) s->emplace(line);
     return s;

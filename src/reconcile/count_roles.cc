@@ -1,11 +1,10 @@
 #include "reconcile/count_roles.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "core/data.h"
 #include "core/text.h"
+#include "core/word_table.h"
 
 namespace crosscheck {
 namespace {
@@ -19,9 +18,9 @@ struct Cue {
 };
 
 struct Lexicon {
-  std::unordered_map<std::string, std::vector<Cue>> by_first_word;
-  std::unordered_set<std::string> units;
-  std::unordered_set<std::string> level_verbs = {"stood", "stands", "rose", "risen", "climbed", "jumped", "reached",
+  WordMap<std::vector<Cue>> by_first_word;
+  WordSet units;
+  WordSet level_verbs = {"stood", "stands", "rose", "risen", "climbed", "jumped", "reached",
                                                  "increased", "fell", "dropped", "grew", "went", "put", "stand"};
 };
 
