@@ -110,7 +110,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-
 static char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool IEquals(std::string_view a, std::string_view b) {
