@@ -232,21 +232,30 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
   for (std::string_view w : words)
     if (IsAsciiUpper(w[0]) && ++firsts[w] >= needed) any = true;
   if (!any) return;
-  std::unordered_map<std::string, int> counts;
+  // Only phrases whose first word is repeated often enough can be: the others are not counted.
+  std::unordered_map<std::string, std::pair<int, size_t>> counts;  // phrase -> count, first position
   for (size_t i = 0; i + 3 <= words.size(); ++i) {
-    if (!IsAsciiUpper(words[i][0])) continue;
+    if (!IsAsciiUpper(words[i][0]) || firsts[words[i]] < needed) continue;
     // A repeated date ("November 3 2016" in every embedded post) is page furniture, not stuffing.
     if (IsAsciiDigit(words[i + 1][0]) || IsAsciiDigit(words[i + 2][0])) continue;
-    ++counts[std::string(words[i]).append(" ").append(words[i + 1]).append(" ").append(words[i + 2])];
+    auto& [n, first] = counts[std::string(words[i]).append(" ").append(words[i + 1]).append(" ").append(words[i + 2])];
+    if (n++ == 0) first = i;
   }
-  for (const auto& [phrase, n] : counts) {
-    if (n < 8 || n * 120 < static_cast<int>(words.size())) continue;
-    out->push_back(Inconsistency(story, v, "keyword stuffing",
-                                 "\"" + phrase + "\" appears " + std::to_string(n) + " times in " +
-                                     std::to_string(words.size()) + " words, as in pages written for search engines.",
-                                 phrase, "", 0.7));
-    return;
+  // The most repeated phrase (the earliest of equals) is the one to show.
+  const std::string* best = nullptr;
+  std::pair<int, size_t> best_count;
+  for (const auto& [phrase, count] : counts) {
+    if (count.first < 8 || count.first * 120 < static_cast<int>(words.size())) continue;
+    if (!best || count.first > best_count.first || (count.first == best_count.first && count.second < best_count.second)) {
+      best = &phrase;
+      best_count = count;
+    }
   }
+  if (!best) return;
+  out->push_back(Inconsistency(story, v, "keyword stuffing",
+                               "\"" + *best + "\" appears " + std::to_string(best_count.first) + " times in " +
+                                   std::to_string(words.size()) + " words, as in pages written for search engines.",
+                               *best, "", 0.7));
 }
 
 }  // namespace
