@@ -21,10 +21,11 @@
 
 #include "reconcile/truth.h"
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
 #include <string_view>
 #include <utility>
 
@@ -65,8 +66,8 @@ struct Problem {
 // on hashing; also one vote per distinct (source, item, value).
 void CollectValuesAndVotes(const std::vector<TruthClaim>& claims, Problem& p) {
   // Keys view the claims' own strings, which outlive this function.
-  std::map<std::pair<int, std::string_view>, int> value_id;
-  std::set<std::pair<int, int>> seen_vote;  // (source, value)
+  absl::flat_hash_map<std::pair<int, std::string_view>, int> value_id;
+  absl::flat_hash_set<std::pair<int, int>> seen_vote;  // (source, value)
   for (size_t c = 0; c < claims.size(); ++c) {
     const TruthClaim& claim = claims[c];
     auto [it, added] = value_id.try_emplace({claim.item, claim.value}, static_cast<int>(p.value_text.size()));
@@ -87,7 +88,7 @@ void CollectValuesAndVotes(const std::vector<TruthClaim>& claims, Problem& p) {
 // Splits each source's vote on an item among its values, then each copy group's vote on an
 // item among the group members present there.
 void WeighVotes(const TruthOptions& options, Problem& p) {
-  std::map<std::pair<int, int>, int> values_per_source_item;  // (source, item) -> values
+  absl::flat_hash_map<std::pair<int, int>, int> values_per_source_item;  // (source, item) -> values
   for (const Vote& v : p.votes) ++values_per_source_item[{v.source, p.value_item[v.value]}];
   for (Vote& v : p.votes) v.split = 1.0 / values_per_source_item[{v.source, p.value_item[v.value]}];
 
@@ -95,7 +96,7 @@ void WeighVotes(const TruthOptions& options, Problem& p) {
     bool grouped = source < static_cast<int>(options.copy_group.size()) && options.copy_group[source] >= 0;
     return grouped ? options.copy_group[source] : -1;
   };
-  std::map<std::pair<int, int>, std::vector<int>> members_per_group_item;  // (group, item) -> sources
+  absl::flat_hash_map<std::pair<int, int>, std::vector<int>> members_per_group_item;  // (group, item) -> sources
   for (const Vote& v : p.votes) {
     int group = group_of(v.source);
     if (group < 0) continue;
