@@ -123,15 +123,18 @@ bool LooksLikeHeading(std::string_view s) {
 // Indexes into Cues().patterns, in order, of the patterns that may match `text`.
 std::vector<int> CandidatePatterns(const std::string& text) {
   const LineCues& cues = Cues();
-  std::vector<int> all(cues.patterns.size());
-  std::iota(all.begin(), all.end(), 0);
-  if (!cues.folded) return all;
+  auto all = [&] {
+    std::vector<int> every(cues.patterns.size());
+    std::iota(every.begin(), every.end(), 0);
+    return every;
+  };
+  if (!cues.folded) return all();
   std::vector<int> hits, out;
   RE2::Set::ErrorInfo error;
-  if (!cues.folded->Match(text, &hits, &error) && error.kind != RE2::Set::kNoError) return all;
+  if (!cues.folded->Match(text, &hits, &error) && error.kind != RE2::Set::kNoError) return all();
   for (int h : hits) out.push_back(cues.folded_index[h]);
   hits.clear();
-  if (!cues.exact->Match(text, &hits, &error) && error.kind != RE2::Set::kNoError) return all;
+  if (!cues.exact->Match(text, &hits, &error) && error.kind != RE2::Set::kNoError) return all();
   for (int h : hits) out.push_back(cues.exact_index[h]);
   std::sort(out.begin(), out.end());
   return out;
