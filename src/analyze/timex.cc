@@ -30,10 +30,10 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/data.h"
+#include "core/word_table.h"
 
 namespace crosscheck {
 namespace {
@@ -67,13 +67,8 @@ struct WordInfo {
   std::vector<const Phrase*> modifiers, positions, references, sets, holidays;
 };
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct Lexicon {
-  std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words;
+  WordMap<WordInfo> words;  // complete before anything points into it
   std::vector<std::unique_ptr<Phrase>> phrases;  // owns what WordInfo points at
 
   size_t longest = 0;  // no longer word needs a lookup
@@ -178,12 +173,13 @@ Lexicon* BuildLexicon() {
     w.month_abbrev = abbrev;
   });
   ForEachName("en/weekdays.txt", [&](int n, std::string name, bool abbrev) {
+    const int weekday = WeekdayFromName(name) ? WeekdayFromName(name) : n;
     WordInfo& w = lex->words[name];
-    w.weekday = WeekdayFromName(name) ? WeekdayFromName(name) : n;
+    w.weekday = weekday;
     w.weekday_abbrev = abbrev;
-    if (!abbrev) {  // "on Tuesdays" is a set
+    if (!abbrev) {  // "on Tuesdays" is a set (a new entry: `w` may move)
       WordInfo& p = lex->words[name + "s"];
-      p.weekday = w.weekday;
+      p.weekday = weekday;
       p.weekday_plural = true;
     }
   });
