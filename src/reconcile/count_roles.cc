@@ -151,6 +151,7 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
   std::vector<std::pair<int, int>> other_words;  // word ranges of the sentence's other numbers
   for (const Span& o : others) {
     if (o.begin == span.begin && o.end == span.end) continue;
+    if (o.end <= sentence.begin || o.begin >= end) continue;  // `others` holds the whole text's numbers
     int f = -1, l = -1;
     for (size_t i = 0; i < words.size(); ++i)
       if (words[i].end > o.begin && words[i].begin < o.end) {
