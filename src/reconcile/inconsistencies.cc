@@ -10,6 +10,7 @@
 #include "core/data.h"
 #include "core/text.h"
 #include "analyze/quantities.h"
+#include "analyze/sentences.h"
 #include "reconcile/count_roles.h"
 
 namespace crosscheck {
@@ -147,7 +148,16 @@ void CheckSeason(const StoryView& story, const ArticleView& v, std::vector<Findi
   for (const Entity& e : v.facts->entities.entities)
     for (std::string_view c : *southern)
       if (e.kind == EntityKind::kCountry && e.canonical == c) south = true;
+  // Most reports name no season: only the sentences that do are read closely.
+  const std::string text = AsciiLower(v.article->text);
+  std::vector<bool> names_season(v.facts->sentences.size(), false);
+  for (const Season& season : *seasons)
+    for (size_t p = text.find(season.name); p != std::string::npos; p = text.find(season.name, p + 1)) {
+      int s = SentenceAt(v.facts->sentences, static_cast<uint32_t>(p));
+      if (s >= 0 && p + season.name.size() <= v.facts->sentences[s].end) names_season[s] = true;
+    }
   for (size_t s = 0; s < v.facts->sentences.size(); ++s) {
+    if (!names_season[s]) continue;
     std::string sentence = SentenceOf(v, static_cast<int>(s));
     std::string lower = AsciiLower(sentence);
     for (const Season& season : *seasons) {
