@@ -144,6 +144,61 @@ std::string ArticleRecord(const Article& a, bool with_text) {
   return out;
 }
 
+// A number as nlohmann writes it (shortest round-trip form, "1.0" for whole values).
+std::string JsonNumber(double v) { return json(v).dump(); }
+
+bool AllValidUtf8(const Finding& f) {
+  if (!IsValidUtf8(f.event) || !IsValidUtf8(f.story) || !IsValidUtf8(f.subject) || !IsValidUtf8(f.detail)) return false;
+  for (const ClaimValue& c : f.claims) {
+    if (!IsValidUtf8(c.value)) return false;
+    for (const std::string& id : c.articles)
+      if (!IsValidUtf8(id)) return false;
+    for (const Evidence& e : c.evidence)
+      if (!IsValidUtf8(e.article) || !IsValidUtf8(e.text)) return false;
+  }
+  return true;
+}
+
+// A finding as Compact(FindingToJson(f)) writes it (keys in nlohmann's sorted order), made
+// without the JSON value; findings carry their evidence sentences, the report's other bulk.
+std::string FindingRecord(const Finding& f) {
+  if (!AllValidUtf8(f)) return Compact(FindingToJson(f));
+  std::string out = "{\"claims\":[";
+  for (size_t i = 0; i < f.claims.size(); ++i) {
+    const ClaimValue& c = f.claims[i];
+    out.append(i ? ",{\"articles\":[" : "{\"articles\":[");
+    for (size_t a = 0; a < c.articles.size(); ++a) {
+      if (a) out.push_back(',');
+      AppendJsonString(c.articles[a], &out);
+    }
+    out.append("],\"evidence\":[");
+    for (size_t e = 0; e < c.evidence.size(); ++e) {
+      out.append(e ? ",{\"article\":" : "{\"article\":");
+      AppendJsonString(c.evidence[e].article, &out);
+      out.append(",\"text\":");
+      AppendJsonString(c.evidence[e].text, &out);
+      out.push_back('}');
+    }
+    out.append("],\"value\":");
+    AppendJsonString(c.value, &out);
+    out.push_back('}');
+  }
+  out.append("],\"confidence\":").append(JsonNumber(std::round(f.confidence * 1000) / 1000));
+  out.append(",\"detail\":");
+  AppendJsonString(f.detail, &out);
+  out.append(",\"event\":");
+  if (f.event.empty()) out.append("null");
+  else AppendJsonString(f.event, &out);
+  out.append(",\"kind\":");
+  AppendJsonString(FindingKindName(f.kind), &out);
+  out.append(",\"story\":");
+  AppendJsonString(f.story, &out);
+  out.append(",\"subject\":");
+  AppendJsonString(f.subject, &out);
+  out.push_back('}');
+  return out;
+}
+
 json SourceToJson(const SourceReliability& s) {
   return {{"article", s.article}, {"outlet", s.outlet}, {"reliability", std::round(s.reliability * 1000) / 1000},
           {"claims", s.claims}, {"agreed", s.agreed}, {"contradicted", s.contradicted}};
@@ -187,7 +242,7 @@ void WriteReportJson(const Report& r, std::ostream& out, bool with_text) {
   json grouping = GroupingToJson(*r.grouping);  // stories and copies: ids only, small
   WriteArray(out, "stories", grouping["stories"], [](const json& j) { return j; });
   WriteArray(out, "copies", grouping["copies"], [](const json& j) { return j; });
-  WriteArray(out, "findings", r.reconciliation->findings, [](const Finding& f) { return FindingToJson(f); });
+  WriteArray(out, "findings", r.reconciliation->findings, [](const Finding& f) { return FindingRecord(f); });
   WriteArray(out, "sources", r.reconciliation->sources, [](const SourceReliability& s) { return SourceToJson(s); });
   out << "  \"run\": " << Compact(RunToJson(*r.reconciliation)) << "\n}\n";
 }
