@@ -7,16 +7,18 @@
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 #include <absl/hash/hash.h>
+#include <absl/strings/string_view.h>
 
 #include <string>
 #include <string_view>
 
 namespace crosscheck {
 
-// Transparent over std::string_view (Debian's Abseil has its own string_view type).
+// Transparent over std::string_view. Debian's Abseil has its own string_view type, and hashes
+// std::string_view only through std::hash: the bytes go to Abseil's own string hash instead.
 struct WordHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return absl::Hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const { return absl::Hash<absl::string_view>{}(absl::string_view(s.data(), s.size())); }
 };
 struct WordEq {
   using is_transparent = void;
