@@ -138,10 +138,10 @@ static bool IsWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-size_t WordCount(std::string_view s) {
+size_t WordCount(std::string_view s, size_t stop_at) {
   size_t n = 0;
   bool in = false;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size() && n < stop_at; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     // Chinese and Japanese write without spaces: each character (U+3000..U+9FFF, a three-byte
     // sequence led by E3..E9) counts as a word of its own.

@@ -1,6 +1,7 @@
 // Small UTF-8 text operations shared by the stages (no locale, no allocation surprises).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,7 +38,8 @@ bool IEquals(std::string_view a, std::string_view b);                // ASCII ca
 size_t CodePointCount(std::string_view s);
 
 // Words: maximal runs of letters and digits (ASCII and any non-ASCII byte), for cheap counts.
-size_t WordCount(std::string_view s);
+// Stops counting at `stop_at` (a caller that only needs to know "at least so many").
+size_t WordCount(std::string_view s, size_t stop_at = SIZE_MAX);
 
 std::vector<std::string_view> SplitLines(std::string_view s);
 

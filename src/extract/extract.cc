@@ -96,7 +96,7 @@ Result<Article> FromText(const Document& doc) {
   Article a;
   ExtractFromText(bytes, &a);
   DropStatedHeadline(doc.stated.title, &a.text);
-  size_t words = WordCount(a.text);
+  size_t words = WordCount(a.text, kMinArticleWords);  // the whole count only when short
   if (words < kMinArticleWords)
     return Status::Error("no article found: " + std::to_string(words) + " words of body text");
   return a;
