@@ -495,9 +495,13 @@ class Tagger {
   bool Is(int i, std::string_view w) const {
     return i >= 0 && i < n_ && t_[i].word.size() == w.size() && std::memcmp(t_[i].word.data(), w.data(), w.size()) == 0;
   }
-  // Literal words keep their length at compile time (no strlen in the hot loop).
+  // Literal words keep their length at compile time (no strlen, and the compare is inlined).
   template <size_t N>
-  bool Is(int i, const char (&w)[N]) const { return Is(i, std::string_view(w, N - 1)); }
+  bool Is(int i, const char (&w)[N]) const {
+    if (i < 0 || i >= n_) return false;
+    const std::string_view word = t_[i].word;
+    return word.size() == N - 1 && std::memcmp(word.data(), w, N - 1) == 0;
+  }
   template <typename... A>
   bool IsAny(int i, const A&... ws) const { return (Is(i, ws) || ...); }
   const WordInfo* Info(int i) const { return i >= 0 && i < n_ ? t_[i].info : nullptr; }
