@@ -9,6 +9,7 @@
 #include "core/civil_time.h"
 #include "core/data.h"
 #include "core/text.h"
+#include "core/word_table.h"
 #include "analyze/quantities.h"
 #include "analyze/sentences.h"
 #include "reconcile/count_roles.h"
@@ -237,7 +238,7 @@ void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vec
   // A phrase repeated that often starts with a word repeated as often: count those first, and
   // only look at phrases when some capitalised word qualifies (most reports have none).
   const int needed = std::max(8, static_cast<int>(words.size() / 120));
-  std::unordered_map<std::string_view, int> firsts;
+  absl::flat_hash_map<std::string_view, int, WordHash, WordEq> firsts;
   bool any = false;
   for (std::string_view w : words)
     if (IsAsciiUpper(w[0]) && ++firsts[w] >= needed) any = true;
