@@ -120,6 +120,36 @@ bool IsGenericHead(std::string_view h) {
 
 bool IsUnitNoun(std::string_view noun) { return Lex().units.count(std::string(noun)) > 0; }
 
+// The cues a sentence's words state, whatever number they will be tied to, in word order:
+// (first word, cue). Negated cues and "released the names of" are left out.
+std::vector<std::pair<size_t, const Cue*>> CuesIn(const std::vector<Word>& words) {
+  std::vector<std::pair<size_t, const Cue*>> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto it = Lex().by_first_word.find(words[i].lower);
+    if (it == Lex().by_first_word.end()) continue;
+    for (const Cue& cue : it->second) {
+      size_t n = cue.words.size();
+      if (i + n > words.size()) continue;
+      bool match = true;
+      for (size_t k = 1; k < n && match; ++k) match = words[i + k].lower == cue.words[k] && !words[i + k].clause_break_before;
+      if (!match) continue;
+      const size_t cue_last = i + n - 1;
+      // "whose name was not released": a negated cue says what did not happen.
+      bool negated = false;
+      for (size_t b = i >= 3 ? i - 3 : 0; b < i; ++b)  // "has not yet been released"
+        negated = negated || words[b].lower == "not" || words[b].lower == "never" || words[b].lower == "no";
+      if (negated) continue;
+      // "released the names of six men": what is released is not the people.
+      if (cue_last + 2 < words.size() && words[cue_last + 1].lower == "the" &&
+          (words[cue_last + 2].lower == "names" || words[cue_last + 2].lower == "details" ||
+           words[cue_last + 2].lower == "identities" || words[cue_last + 2].lower == "figures"))
+        continue;
+      out.emplace_back(i, &cue);
+    }
+  }
+  return out;
+}
+
 CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const std::vector<Span>& others,
                        bool duration) {
   constexpr int kMaxGap = 6;  // words between a cue and its number
@@ -128,10 +158,12 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
   thread_local std::string cached_sentence;
   thread_local uint32_t cached_begin = 0;
   thread_local std::vector<Word> cached_words;
+  thread_local std::vector<std::pair<size_t, const Cue*>> cached_cues;  // cues the sentence states
   uint32_t end = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(text.size()));
   std::string_view now = text.substr(std::min<uint32_t>(sentence.begin, end), end - std::min<uint32_t>(sentence.begin, end));
   if (cached_begin != sentence.begin || cached_sentence != now) {
     cached_words = Words(text, sentence);
+    cached_cues = CuesIn(cached_words);
     cached_sentence.assign(now);
     cached_begin = sentence.begin;
   }
@@ -163,82 +195,65 @@ CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const st
   CountRole best;
   int best_gap = kMaxGap + 1;
   bool best_weak = true;
-  for (size_t i = 0; i < words.size(); ++i) {
-    auto it = Lex().by_first_word.find(words[i].lower);
-    if (it == Lex().by_first_word.end()) continue;
-    for (const Cue& cue : it->second) {
-      if (cue.role.time != duration) continue;
-      size_t n = cue.words.size();
-      if (i + n > words.size()) continue;
-      bool match = true;
-      for (size_t k = 1; k < n && match; ++k) match = words[i + k].lower == cue.words[k] && !words[i + k].clause_break_before;
-      if (!match) continue;
-      int cue_first = static_cast<int>(i), cue_last = static_cast<int>(i + n - 1);
-      // "whose name was not released": a negated cue says what did not happen.
-      bool negated = false;
-      for (size_t b = i >= 3 ? i - 3 : 0; b < i; ++b)  // "has not yet been released"
-        negated = negated || words[b].lower == "not" || words[b].lower == "never" || words[b].lower == "no";
-      if (negated) continue;
-      // "released the names of six men": what is released is not the people.
-      if (cue_last + 2 < static_cast<int>(words.size()) && words[cue_last + 1].lower == "the" &&
-          (words[cue_last + 2].lower == "names" || words[cue_last + 2].lower == "details" ||
-           words[cue_last + 2].lower == "identities" || words[cue_last + 2].lower == "figures"))
-        continue;
-      if (cue_last >= first && cue_first <= last) continue;  // inside the number ("dozens")
-      bool before = cue_last < first;
-      int from = before ? cue_last + 1 : last + 1, to = before ? first : cue_first;
-      int gap = 0;
-      for (int k = from; k < to; ++k) gap += words[k].unit ? 0 : 1;
-      // The counted noun: right after the number, or after "of" ("thousands of protesters").
-      bool noun = !before && (gap == 0 || (gap == 1 && words[from].lower == "of"));
-      if (cue.noun_only && !noun) continue;
-      // A cue worn as an adjective ("three injured workers died") yields to the verb that follows.
-      bool adjective = noun && gap == 0 && cue_last + 1 < static_cast<int>(words.size()) &&
-                       !words[cue_last + 1].clause_break_before && !words[cue_last + 1].comma_before &&
-                       !IsFunctionWord(words[cue_last + 1].lower);
-      if (cue.adjacent && !(before && gap == 0)) continue;
-      // A comma ends the number's phrase on its right ("who ran it for seven years, was jailed").
-      // A conjunction starts another count's phrase: in "seven were killed and more than 50 taken
-      // to hospital" the 50 are not killed; "trapping five and injuring 40" does not injure the five.
-      bool broken = false;
-      for (int k = from; k <= to && k < static_cast<int>(words.size()); ++k)
-        broken = broken || words[k].clause_break_before || (!before && words[k].comma_before) ||
-                 (k < to && (words[k].lower == "and" || words[k].lower == "but" || words[k].lower == "while"));
-      if (broken) continue;
-      uint32_t a = before ? words[cue_last].end : span.end, b = before ? span.begin : words[cue_first].begin;
-      if (other_between(a, b)) continue;
-      // "The death toll from Tuesday's capsizing in Morava stood at 38": a subject that a
-      // verb of level ("stood at", "rose to") hands to the number reaches further.
-      int reach = kMaxGap;
-      if (before && first >= 2 && (words[first - 1].lower == "at" || words[first - 1].lower == "to") &&
-          Lex().level_verbs.count(words[first - 2].lower))
-        reach = 2 * kMaxGap;
-      if (gap > reach) continue;
-      // A cue nearer another number is that number's ("three victims of the crash that killed seven").
-      auto words_between = [&](int a_first, int a_last, int c_first, int c_last) {
-        return a_last < c_first ? c_first - a_last - 1 : a_first > c_last ? a_first - c_last - 1 : 0;
-      };
-      auto joined = [&](int from_word, int to_word) {  // no conjunction or clause break between
-        for (int k = from_word + 1; k <= to_word; ++k)
-          if (words[k].clause_break_before || words[k].lower == "and" || words[k].lower == "but" ||
-              words[k].lower == "while")
-            return false;
-        return true;
-      };
-      bool nearer_other = false;
-      for (const auto& [o_first, o_last] : other_words)
-        nearer_other = nearer_other || (words_between(o_first, o_last, cue_first, cue_last) < gap &&
-                                        (o_last < cue_first ? joined(o_last, cue_first) : joined(cue_last, o_first)));
-      if (nearer_other) continue;
-      bool weak = cue.weak || adjective;
-      bool better = best.role.empty() || (best_weak && !weak) ||
-                    (best_weak == weak && (gap < best_gap || (gap == best_gap && !before)));
-      if (better) {
-        best_gap = gap;
-        best_weak = weak;
-        best = cue.role;
-        best.noun = noun;
-      }
+  for (const auto& [i, cue_ptr] : cached_cues) {
+    const Cue& cue = *cue_ptr;
+    if (cue.role.time != duration) continue;
+    const size_t n = cue.words.size();
+    int cue_first = static_cast<int>(i), cue_last = static_cast<int>(i + n - 1);
+    if (cue_last >= first && cue_first <= last) continue;  // inside the number ("dozens")
+    bool before = cue_last < first;
+    int from = before ? cue_last + 1 : last + 1, to = before ? first : cue_first;
+    int gap = 0;
+    for (int k = from; k < to; ++k) gap += words[k].unit ? 0 : 1;
+    // The counted noun: right after the number, or after "of" ("thousands of protesters").
+    bool noun = !before && (gap == 0 || (gap == 1 && words[from].lower == "of"));
+    if (cue.noun_only && !noun) continue;
+    // A cue worn as an adjective ("three injured workers died") yields to the verb that follows.
+    bool adjective = noun && gap == 0 && cue_last + 1 < static_cast<int>(words.size()) &&
+                     !words[cue_last + 1].clause_break_before && !words[cue_last + 1].comma_before &&
+                     !IsFunctionWord(words[cue_last + 1].lower);
+    if (cue.adjacent && !(before && gap == 0)) continue;
+    // A comma ends the number's phrase on its right ("who ran it for seven years, was jailed").
+    // A conjunction starts another count's phrase: in "seven were killed and more than 50 taken
+    // to hospital" the 50 are not killed; "trapping five and injuring 40" does not injure the five.
+    bool broken = false;
+    for (int k = from; k <= to && k < static_cast<int>(words.size()); ++k)
+      broken = broken || words[k].clause_break_before || (!before && words[k].comma_before) ||
+               (k < to && (words[k].lower == "and" || words[k].lower == "but" || words[k].lower == "while"));
+    if (broken) continue;
+    uint32_t a = before ? words[cue_last].end : span.end, b = before ? span.begin : words[cue_first].begin;
+    if (other_between(a, b)) continue;
+    // "The death toll from Tuesday's capsizing in Morava stood at 38": a subject that a
+    // verb of level ("stood at", "rose to") hands to the number reaches further.
+    int reach = kMaxGap;
+    if (before && first >= 2 && (words[first - 1].lower == "at" || words[first - 1].lower == "to") &&
+        Lex().level_verbs.count(words[first - 2].lower))
+      reach = 2 * kMaxGap;
+    if (gap > reach) continue;
+    // A cue nearer another number is that number's ("three victims of the crash that killed seven").
+    auto words_between = [&](int a_first, int a_last, int c_first, int c_last) {
+      return a_last < c_first ? c_first - a_last - 1 : a_first > c_last ? a_first - c_last - 1 : 0;
+    };
+    auto joined = [&](int from_word, int to_word) {  // no conjunction or clause break between
+      for (int k = from_word + 1; k <= to_word; ++k)
+        if (words[k].clause_break_before || words[k].lower == "and" || words[k].lower == "but" ||
+            words[k].lower == "while")
+          return false;
+      return true;
+    };
+    bool nearer_other = false;
+    for (const auto& [o_first, o_last] : other_words)
+      nearer_other = nearer_other || (words_between(o_first, o_last, cue_first, cue_last) < gap &&
+                                      (o_last < cue_first ? joined(o_last, cue_first) : joined(cue_last, o_first)));
+    if (nearer_other) continue;
+    bool weak = cue.weak || adjective;
+    bool better = best.role.empty() || (best_weak && !weak) ||
+                  (best_weak == weak && (gap < best_gap || (gap == best_gap && !before)));
+    if (better) {
+      best_gap = gap;
+      best_weak = weak;
+      best = cue.role;
+      best.noun = noun;
     }
   }
   if (best.role.empty() && !duration) {
