@@ -32,10 +32,13 @@ bool IsLetterAt(std::string_view s, size_t i) {
 
 std::vector<Token> Tokenize(std::string_view s, uint32_t base) {
   std::vector<Token> out;
+  out.reserve(s.size() / 5 + 1);  // English runs at about a token per five bytes
   size_t i = 0;
   auto push = [&](size_t b, size_t e, TokenKind k) {
     std::string_view t = s.substr(b, e - b);
-    out.push_back({{static_cast<uint32_t>(base + b), static_cast<uint32_t>(base + e)}, k, t, AsciiLower(t)});
+    Token& token = out.emplace_back(Token{{static_cast<uint32_t>(base + b), static_cast<uint32_t>(base + e)}, k, t, std::string(t)});
+    for (char& c : token.lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   };
   while (i < s.size()) {
     char c = s[i];
