@@ -573,7 +573,6 @@ std::vector<EntityToken> EntityTokens(std::string_view text) {
       i = next;
       continue;
     }
-    EntityToken t;
     if (IsWordChar(c)) {
       size_t e = ScanWord(text, i);
       if (KeepsFullStop(text, i, e, abbreviations)) ++e;
@@ -581,22 +580,22 @@ std::vector<EntityToken> EntityTokens(std::string_view text) {
       for (std::string_view pre : {std::string_view("ex-"), std::string_view("then-")}) {
         if ((text[i] == 'e' || text[i] == 'E' || text[i] == 't' || text[i] == 'T') && e - i > pre.size() + 1 &&
             IEquals(text.substr(i, pre.size()), pre)) {
-          EntityToken p;
+          EntityToken& p = out.emplace_back();
           p.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(i + pre.size())};
           p.word = true;
           p.fold = AsciiLower(pre);
-          out.push_back(std::move(p));
           i += pre.size();
           break;
         }
       }
+      EntityToken& t = out.emplace_back();  // filled in place: most of a text is words
       t.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(e)};
       t.word = true;
       FillTokenFlags(text, &t);
-      out.push_back(std::move(t));
       i = e;
       continue;
     }
+    EntityToken t;
     if (IsApostrophe(c)) {
       UChar32 s = CodePointAt(text, next);
       if ((s == 's' || s == 'S') && !IsWordChar(CodePointAt(text, next + 1))) {
