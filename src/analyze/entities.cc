@@ -861,23 +861,7 @@ class LowerWords {
 
  private:
   static constexpr uint64_t kBits = 1 << 14;
-  // Eight bytes a step, then a murmur-style finish: this runs for every lower-case word.
-  static uint64_t Hash(std::string_view w) {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
-    size_t i = 0;
-    for (; i + 8 <= w.size(); i += 8) {
-      uint64_t v;
-      std::memcpy(&v, w.data() + i, 8);
-      h = (h ^ v) * 0xff51afd7ed558ccdULL;
-      h ^= h >> 32;
-    }
-    uint64_t tail = 0;
-    std::memcpy(&tail, w.data() + i, w.size() - i);
-    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
-    h *= 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 32);
-  }
+  static uint64_t Hash(std::string_view w) { return HashWord(w); }
   std::vector<uint64_t> bits_;
 };
 
