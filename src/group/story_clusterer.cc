@@ -24,9 +24,9 @@ std::vector<std::pair<TermId, float>> TopEntries(const SparseVector& v, size_t n
 
 StoryClusterer::StoryClusterer(const StoryClustererOptions& options) : options_(options) {}
 
-double StoryClusterer::Fit(const Story& story, const SparseVector& vector, std::optional<double> time_days) const {
+double StoryClusterer::Fit(const Story& story, const DotTable& vector, std::optional<double> time_days) const {
   if (story.norm == 0) return 0;
-  double fit = Dot(vector, story.sum) / story.norm;
+  double fit = vector.DotWith(story.sum) / story.norm;
   if (time_days && story.last_time) {
     const double gap = std::fabs(*time_days - *story.last_time) - options_.time_window_days;
     if (gap > 0) fit *= std::exp(-gap / options_.time_decay_days);
@@ -74,10 +74,12 @@ void StoryClusterer::CollectCandidates(const SparseVector& vector) {
 
 std::pair<int64_t, double> StoryClusterer::BestStory(const SparseVector& vector, std::optional<double> time_days) {
   CollectCandidates(vector);
+  // Scattered once, the document then costs each candidate a probe per centroid term.
+  if (!candidates_.empty()) query_.Assign(vector);
   int64_t best_slot = -1;
   double best_fit = 0;
   for (uint32_t slot : candidates_) {
-    const double fit = Fit(slots_[slot], vector, time_days);
+    const double fit = Fit(slots_[slot], query_, time_days);
     // Ties go to the older story (smaller id), independent of slot reuse.
     if (fit > best_fit || (fit == best_fit && best_slot >= 0 && fit > 0 && slots_[slot].id < slots_[best_slot].id)) {
       best_fit = fit;

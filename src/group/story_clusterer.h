@@ -71,7 +71,7 @@ class StoryClusterer {
     std::vector<TermId> indexed;      // terms under which the inverted index lists this story
   };
 
-  double Fit(const Story& story, const SparseVector& vector, std::optional<double> time_days) const;
+  double Fit(const Story& story, const DotTable& vector, std::optional<double> time_days) const;
   void CollectCandidates(const SparseVector& vector);
   uint32_t Open(const SparseVector& vector, std::optional<double> time_days);
   void Join(uint32_t slot, const SparseVector& vector, std::optional<double> time_days);
@@ -89,6 +89,7 @@ class StoryClusterer {
   std::vector<uint32_t> candidate_stamp_;  // per slot: the last query that collected it
   std::vector<float> candidate_score_;     // per slot: weight of query terms it was found under
   std::vector<uint32_t> candidates_;       // scratch
+  DotTable query_;                         // scratch: the document being placed
   uint32_t query_stamp_ = 0;
   std::optional<double> latest_time_;
   uint64_t seq_ = 0;

@@ -93,18 +93,31 @@ void ForEachWord(std::string_view text, float weight, float name_boost, Add add)
   }
 }
 
-// Adds `raw` (unsorted, repeats allowed) to sorted `counts`, summing per term.
-void MergeCounts(std::vector<TermCount> raw, std::vector<TermCount>* counts) {
-  for (const TermCount& existing : *counts) raw.push_back(existing);
-  std::sort(raw.begin(), raw.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
-  counts->clear();
-  for (const TermCount& tc : raw) {
-    if (!counts->empty() && counts->back().term == tc.term) {
-      counts->back().count += tc.count;
-    } else {
-      counts->push_back(tc);
+// Adds `raw` (unsorted, repeats allowed) to sorted `counts`, summing per term. Repeats are
+// summed in a small open-addressing table first (terms are hashes: low bits spread), so only
+// the distinct terms are sorted. Sums run in order of appearance, `counts` first.
+void MergeCounts(const std::vector<TermCount>& raw, std::vector<TermCount>* counts) {
+  std::vector<TermCount> distinct;
+  distinct.reserve(counts->size() + raw.size());
+  size_t size = 16;
+  while (size < 2 * (counts->size() + raw.size())) size *= 2;
+  std::vector<uint32_t> slots(size, 0);  // index into `distinct` + 1; 0 = empty
+  auto add = [&](const TermCount& tc) {
+    size_t slot = tc.term & (size - 1);
+    for (; slots[slot] != 0; slot = (slot + 1) & (size - 1)) {
+      TermCount& seen = distinct[slots[slot] - 1];
+      if (seen.term == tc.term) {
+        seen.count += tc.count;
+        return;
+      }
     }
-  }
+    distinct.push_back(tc);
+    slots[slot] = static_cast<uint32_t>(distinct.size());
+  };
+  for (const TermCount& tc : *counts) add(tc);
+  for (const TermCount& tc : raw) add(tc);
+  std::sort(distinct.begin(), distinct.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
+  counts->swap(distinct);
 }
 
 }  // namespace
@@ -223,6 +236,44 @@ double Dot(const SparseVector& a, const SparseVector& b) {
     sum += s == t ? product : 0.0;
     i += s <= t;
     j += t <= s;
+  }
+  return sum;
+}
+
+void DotTable::Assign(const SparseVector& a) {
+  // At most an eighth full: a probe nearly always ends at its first slot.
+  size_t size = 64;
+  while (size < 8 * a.entries.size()) size *= 2;
+  keys_.assign(size, 0);
+  weights_.resize(size);
+  mask_ = size - 1;
+  has_zero_ = false;
+  for (const auto& [term, weight] : a.entries) {
+    if (term == 0) {
+      has_zero_ = true, zero_weight_ = weight;
+      continue;
+    }
+    size_t slot = term & mask_;
+    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+    keys_[slot] = term;
+    weights_[slot] = weight;
+  }
+}
+
+double DotTable::DotWith(const SparseVector& b) const {
+  // b's entries in term order, so the matching products add up in Dot()'s order (the zeros
+  // Dot() adds for non-matching terms change nothing).
+  const TermId* keys = keys_.data();
+  double sum = 0;
+  for (const auto& [term, weight] : b.entries) {
+    if (term == 0) {
+      if (has_zero_) sum += static_cast<double>(zero_weight_) * weight;
+      continue;
+    }
+    size_t slot = term & mask_;
+    TermId key = keys[slot];
+    while (key != term && key != 0) slot = (slot + 1) & mask_, key = keys[slot];
+    if (key == term) sum += static_cast<double>(weights_[slot]) * weight;
   }
   return sum;
 }

@@ -32,6 +32,23 @@ struct SparseVector {
 };
 
 double Dot(const SparseVector& a, const SparseVector& b);
+
+// One vector scattered into an open-addressing table, for many dot products against it: each
+// then costs one probe per entry of the other vector, independent of each other, instead of a
+// merge whose every step waits on the last. DotWith(b) after Assign(a) equals Dot(a, b) bit for
+// bit (the same products, summed in the same term order).
+class DotTable {
+ public:
+  void Assign(const SparseVector& a);
+  double DotWith(const SparseVector& b) const;
+
+ private:
+  std::vector<TermId> keys_;    // 0 = empty slot (term 0 is kept apart)
+  std::vector<float> weights_;
+  size_t mask_ = 0;
+  float zero_weight_ = 0;       // weight of term 0, if `a` has it
+  bool has_zero_ = false;
+};
 // a += scale * b
 void AddScaled(SparseVector* a, const SparseVector& b, float scale);
 

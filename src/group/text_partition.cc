@@ -61,8 +61,10 @@ std::vector<SparseVector> LocalVectors(const std::vector<const TextProfile*>& ar
 Matrix Similarities(const std::vector<SparseVector>& vectors) {
   const size_t n = vectors.size();
   Matrix sim(n, std::vector<double>(n, 0));
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = Dot(vectors[i], vectors[j]);
+  DotTable row;  // vector i scattered once for its whole row
+  for (size_t i = 0; i + 1 < n; ++i) {
+    row.Assign(vectors[i]);
+    for (size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = row.DotWith(vectors[j]);
   }
   return sim;
 }
