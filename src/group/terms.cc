@@ -1,6 +1,7 @@
 // Term features and sparse TF-IDF vectors (contract in terms.h).
 #include "group/terms.h"
 
+#define XXH_INLINE_ALL  // word-sized inputs: the call would cost more than the hash
 #include <xxhash.h>
 
 #include <algorithm>
@@ -93,6 +94,23 @@ void ForEachWord(std::string_view text, float weight, float name_boost, Add add)
   }
 }
 
+// `distinct` (unique terms) sorted by term into `out`. Terms are hashes, so their top byte
+// spreads them evenly: one counting pass by it leaves buckets of a term or two to sort.
+void SortByTerm(const std::vector<TermCount>& distinct, std::vector<TermCount>* out) {
+  std::array<uint32_t, 257> start{};
+  for (const TermCount& tc : distinct) ++start[(tc.term >> 56) + 1];
+  for (size_t b = 0; b < 256; ++b) start[b + 1] += start[b];
+  std::array<uint32_t, 256> next;
+  std::copy(start.begin(), start.end() - 1, next.begin());
+  out->resize(distinct.size());
+  for (const TermCount& tc : distinct) (*out)[next[tc.term >> 56]++] = tc;
+  for (size_t b = 0; b < 256; ++b) {
+    if (start[b + 1] - start[b] < 2) continue;
+    std::sort(out->begin() + start[b], out->begin() + start[b + 1],
+              [](const TermCount& x, const TermCount& y) { return x.term < y.term; });
+  }
+}
+
 // Adds `raw` (unsorted, repeats allowed) to sorted `counts`, summing per term. Repeats are
 // summed in a small open-addressing table first (terms are hashes: low bits spread), so only
 // the distinct terms are sorted. Sums run in order of appearance, `counts` first.
@@ -116,8 +134,7 @@ void MergeCounts(const std::vector<TermCount>& raw, std::vector<TermCount>* coun
   };
   for (const TermCount& tc : *counts) add(tc);
   for (const TermCount& tc : raw) add(tc);
-  std::sort(distinct.begin(), distinct.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
-  counts->swap(distinct);
+  SortByTerm(distinct, counts);
 }
 
 }  // namespace
