@@ -265,7 +265,9 @@ void DotTable::Assign(const SparseVector& a) {
   weights_.resize(size);
   mask_ = size - 1;
   has_zero_ = false;
+  filter_.fill(0);
   for (const auto& [term, weight] : a.entries) {
+    filter_[FilterWord(term)] |= FilterBit(term);
     if (term == 0) {
       has_zero_ = true, zero_weight_ = weight;
       continue;
@@ -283,6 +285,7 @@ double DotTable::DotWith(const SparseVector& b) const {
   const TermId* keys = keys_.data();
   double sum = 0;
   for (const auto& [term, weight] : b.entries) {
+    if ((filter_[FilterWord(term)] & FilterBit(term)) == 0) continue;
     if (term == 0) {
       if (has_zero_) sum += static_cast<double>(zero_weight_) * weight;
       continue;
