@@ -70,6 +70,7 @@ bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?' || c == '\n'
 // is_name = capitalised inside a sentence; offset = where the word starts in `text`.
 template <typename Add>
 void ForEachWord(std::string_view text, float weight, float name_boost, Add add) {
+  const StopWordTable& stop_words = StopWords();
   std::string lower;
   bool sentence_start = true;
   size_t i = 0;
@@ -89,7 +90,7 @@ void ForEachWord(std::string_view text, float weight, float name_boost, Add add)
     sentence_start = false;
     if (lower.size() == 1 && !(lower[0] >= '0' && lower[0] <= '9')) continue;
     const TermId term = WordTerm(lower);
-    if (StopWords().Contains(term)) continue;
+    if (stop_words.Contains(term)) continue;
     add(lower, term, boosted ? weight * name_boost : weight, boosted, start);
   }
 }
@@ -317,14 +318,33 @@ void AddScaled(SparseVector* a, const SparseVector& b, float scale) {
   a->entries.swap(merged);
 }
 
+size_t DocumentFrequency::SlotOf(TermId term) const {
+  const size_t mask = slots_.size() - 1;
+  size_t slot = term & mask;
+  while (slots_[slot].documents != 0 && slots_[slot].term != term) slot = (slot + 1) & mask;
+  return slot;
+}
+
+void DocumentFrequency::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
+  for (const Slot& slot : old) {
+    if (slot.documents != 0) slots_[SlotOf(slot.term)] = slot;
+  }
+}
+
 void DocumentFrequency::Add(const std::vector<TermCount>& counts) {
   ++documents_;
-  for (const TermCount& tc : counts) ++df_[tc.term];
+  for (const TermCount& tc : counts) {
+    if (2 * (terms_ + 1) > slots_.size()) Grow();
+    Slot& slot = slots_[SlotOf(tc.term)];
+    if (slot.documents == 0) slot.term = tc.term, ++terms_;
+    ++slot.documents;
+  }
 }
 
 double DocumentFrequency::Idf(TermId term) const {
-  auto it = df_.find(term);
-  const double df = it == df_.end() ? 0 : it->second;
+  const double df = slots_.empty() ? 0 : slots_[SlotOf(term)].documents;
   return std::log((static_cast<double>(documents_) + prior_ + 1) / (df + 0.5));
 }
 

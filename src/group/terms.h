@@ -100,10 +100,20 @@ class DocumentFrequency {
   // Smoothed IDF: log((N + prior + 1) / (df + 0.5)); a term never seen gets the highest value.
   double Idf(TermId term) const;
   size_t documents() const { return documents_; }
-  size_t terms() const { return df_.size(); }
+  size_t terms() const { return terms_; }
 
  private:
-  std::unordered_map<TermId, uint32_t> df_;
+  // Open addressing (power-of-two size, at most half full; terms are hashes: low bits spread):
+  // a lookup is one miss where a node-based map costs two.
+  struct Slot {
+    TermId term = 0;
+    uint32_t documents = 0;  // 0 = empty slot
+  };
+  size_t SlotOf(TermId term) const;  // the slot holding `term`, or the empty one where it goes
+  void Grow();
+
+  std::vector<Slot> slots_;
+  size_t terms_ = 0;
   size_t documents_ = 0;
   double prior_;
 };
