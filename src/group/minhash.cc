@@ -260,7 +260,7 @@ void LshIndex::Add(uint32_t id, const MinHashSignature& signature) {
   if (id >= seen_.size()) seen_.resize(static_cast<size_t>(id) + 1, 0);
   if (signature.shingles == 0) return;
   for (int band = 0; band < kBands; ++band) {
-    if (2 * (used_slots_ + 1) > slots_.size()) Grow();
+    if (4 * (used_slots_ + 1) > 3 * slots_.size()) Grow();
     const uint64_t key = BandKey(signature, band);
     Slot& slot = slots_[SlotOf(key)];
     if (slot.head == 0) slot.key = key, ++used_slots_;

@@ -94,7 +94,7 @@ class LshIndex {
   void Grow();
 
   // One chain per band key, threaded through `entries_` so there is no vector per bucket; the
-  // heads sit in an open-addressing table (power-of-two size, at most half full).
+  // heads sit in an open-addressing table (power-of-two size, at most three quarters full).
   std::vector<Slot> slots_;
   size_t used_slots_ = 0;
   std::vector<Entry> entries_;

@@ -336,7 +336,7 @@ void DocumentFrequency::Grow() {
 void DocumentFrequency::Add(const std::vector<TermCount>& counts) {
   ++documents_;
   for (const TermCount& tc : counts) {
-    if (2 * (terms_ + 1) > slots_.size()) Grow();
+    if (4 * (terms_ + 1) > 3 * slots_.size()) Grow();
     Slot& slot = slots_[SlotOf(tc.term)];
     if (slot.documents == 0) slot.term = tc.term, ++terms_;
     ++slot.documents;

@@ -103,7 +103,7 @@ class DocumentFrequency {
   size_t terms() const { return terms_; }
 
  private:
-  // Open addressing (power-of-two size, at most half full; terms are hashes: low bits spread):
+  // Open addressing (power-of-two size, at most three quarters full; terms are hashes: low bits spread):
   // a lookup is one miss where a node-based map costs two.
   struct Slot {
     TermId term = 0;
