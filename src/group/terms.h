@@ -57,6 +57,7 @@ class DotTable {
   float zero_weight_ = 0;       // weight of term 0, if `a` has it
   bool has_zero_ = false;
 };
+
 // a += scale * b
 void AddScaled(SparseVector* a, const SparseVector& b, float scale);
 
@@ -103,8 +104,8 @@ class DocumentFrequency {
   size_t terms() const { return terms_; }
 
  private:
-  // Open addressing (power-of-two size, at most three quarters full; terms are hashes: low bits spread):
-  // a lookup is one miss where a node-based map costs two.
+  // Open addressing (power-of-two size, at most three quarters full; terms are hashes: low
+  // bits spread): a lookup is one miss where a node-based map costs two.
   struct Slot {
     TermId term = 0;
     uint32_t documents = 0;  // 0 = empty slot
