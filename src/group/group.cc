@@ -120,6 +120,7 @@ std::vector<TermCount> ArticleTerms(const GroupInput& input, const GroupOptions&
     const float count = std::max(1.0f, mentions[e]) * static_cast<float>(options.entity_weight);
     AddTermCount(EntityTerm(EntityKey(entity.canonical, entity.kind)), count, &counts);
   }
+  counts.shrink_to_fit();  // held for every article until the stories are clustered
   return counts;
 }
 

@@ -103,6 +103,14 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void UpdateMins(con
   }
 }
 
+// Asks for the cache lines of a signature's mins and shingle count before they are compared.
+void Prefetch(const MinHashSignature& signature) {
+  const char* p = reinterpret_cast<const char*>(&signature);
+  for (size_t offset = 0; offset < sizeof(MinHashSignature); offset += 64) __builtin_prefetch(p + offset);
+}
+
+constexpr size_t kPrefetchAhead = 4;  // candidates fetched ahead of the one being compared
+
 }  // namespace
 
 MinHasher::MinHasher(int shingle_words, uint64_t seed) : shingle_words_(std::max(1, shingle_words)) {
@@ -193,29 +201,71 @@ uint64_t LshIndex::BandKey(const MinHashSignature& signature, int band) {
   return XXH3_64bits_withSeed(&signature.mins[band * kRows], kRows * sizeof(uint32_t), band);
 }
 
-void LshIndex::Query(const MinHashSignature& signature, std::vector<uint32_t>* out) const {
+size_t LshIndex::SlotOf(uint64_t key) const {
+  // Band keys are XXH3 outputs, so their low bits already spread; linear probing.
+  const size_t mask = slots_.size() - 1;
+  size_t slot = key & mask;
+  while (slots_[slot].head != 0 && slots_[slot].key != key) slot = (slot + 1) & mask;
+  return slot;
+}
+
+void LshIndex::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
+  for (const Slot& slot : old) {
+    if (slot.head != 0) slots_[SlotOf(slot.key)] = slot;
+  }
+}
+
+void LshIndex::Query(const MinHashSignature& signature, std::vector<uint32_t>* out) {
   out->clear();
-  if (signature.shingles == 0) return;
+  if (signature.shingles == 0 || slots_.empty()) return;
+  if (++query_stamp_ == 0) {  // wrapped: forget every old stamp
+    std::fill(seen_.begin(), seen_.end(), 0);
+    query_stamp_ = 1;
+  }
+  // All band slots are prefetched before any is read, so the 42 lookups overlap their misses.
+  std::array<uint64_t, kBands> keys;
   for (int band = 0; band < kBands; ++band) {
-    auto it = head_.find(BandKey(signature, band));
-    if (it == head_.end()) continue;
-    // Newest first, and only so many: a bucket that keeps filling holds shared furniture (a
-    // standard paragraph every report carries), and a copy follows its original closely.
-    int walked = 0;
-    for (uint32_t e = it->second; e != 0 && walked < kMaxChain; e = next_[e - 1], ++walked) out->push_back(entry_id_[e - 1]);
+    keys[band] = BandKey(signature, band);
+    __builtin_prefetch(&slots_[keys[band] & (slots_.size() - 1)]);
+  }
+  std::array<uint32_t, kBands> cursors;  // next entry + 1 of each bucket still being read
+  size_t live = 0;
+  for (int band = 0; band < kBands; ++band) {
+    const Slot& slot = slots_[SlotOf(keys[band])];
+    if (slot.head != 0) cursors[live++] = slot.head;
+  }
+  // Newest first, and only so many: a bucket that keeps filling holds shared furniture (a
+  // standard paragraph every report carries), and a copy follows its original closely. The
+  // chains are walked side by side, a step of each per round: each is a string of dependent
+  // misses, but the chains are independent, so one round's misses overlap.
+  for (int walked = 0; walked < kMaxChain && live > 0; ++walked) {
+    size_t kept = 0;
+    for (size_t c = 0; c < live; ++c) {
+      const Entry& entry = entries_[cursors[c] - 1];
+      if (seen_[entry.id] != query_stamp_) {
+        seen_[entry.id] = query_stamp_;
+        out->push_back(entry.id);
+      }
+      if (entry.next != 0) cursors[kept++] = entry.next;
+    }
+    live = kept;
   }
   std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 void LshIndex::Add(uint32_t id, const MinHashSignature& signature) {
   ++count_;
+  if (id >= seen_.size()) seen_.resize(static_cast<size_t>(id) + 1, 0);
   if (signature.shingles == 0) return;
   for (int band = 0; band < kBands; ++band) {
-    uint32_t& head = head_[BandKey(signature, band)];
-    entry_id_.push_back(id);
-    next_.push_back(head);
-    head = static_cast<uint32_t>(entry_id_.size());
+    if (4 * (used_slots_ + 1) > 3 * slots_.size()) Grow();
+    const uint64_t key = BandKey(signature, band);
+    Slot& slot = slots_[SlotOf(key)];
+    if (slot.head == 0) slot.key = key, ++used_slots_;
+    entries_.push_back({id, slot.head});
+    slot.head = static_cast<uint32_t>(entries_.size());
   }
 }
 
@@ -247,7 +297,10 @@ void CopyDetector::Add(std::string_view text, std::vector<CopyMatch>* matches) {
   }
   hasher_.SignPrepared(&signature);
   index_.Query(signature, &candidates_);
-  for (uint32_t other : candidates_) {
+  for (size_t i = 0; i < candidates_.size(); ++i) {
+    // Candidates are scattered over the signatures: fetch a few ahead while this one compares.
+    if (i + kPrefetchAhead < candidates_.size()) Prefetch(signatures_[candidates_[i + kPrefetchAhead]]);
+    const uint32_t other = candidates_[i];
     double jaccard = 0;
     if (IsCopy(signatures_[other], signature, &jaccard)) matches->push_back({other, id, jaccard});
   }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -64,6 +65,7 @@ double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b);
 double EstimateContainment(const MinHashSignature& a, const MinHashSignature& b, double jaccard);
 
 // Banded LSH over signatures: documents are dense ids 0..n-1 added in order.
+// Not thread-safe: Query() keeps its dedup stamps in the index.
 class LshIndex {
  public:
   static constexpr int kRows = 3;
@@ -73,16 +75,31 @@ class LshIndex {
 
   // Ids of earlier documents sharing at least one band with `signature` (of each band bucket
   // the kMaxChain newest), sorted, unique.
-  void Query(const MinHashSignature& signature, std::vector<uint32_t>* out) const;
+  void Query(const MinHashSignature& signature, std::vector<uint32_t>* out);
   void Add(uint32_t id, const MinHashSignature& signature);
   size_t size() const { return count_; }
 
  private:
-  static uint64_t BandKey(const MinHashSignature& signature, int band);
+  struct Entry {
+    uint32_t id = 0;
+    uint32_t next = 0;  // the bucket's previous entry + 1 (0 = end)
+  };
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t head = 0;  // the bucket's last entry + 1; 0 = empty slot
+  };
 
-  // One chain per band key, threaded through `next_` so there is no vector per bucket.
-  std::unordered_map<uint64_t, uint32_t> head_;  // band key -> last entry + 1
-  std::vector<uint32_t> entry_id_, next_;        // next_: previous entry + 1 (0 = end)
+  static uint64_t BandKey(const MinHashSignature& signature, int band);
+  size_t SlotOf(uint64_t key) const;  // the slot holding `key`, or the empty one where it goes
+  void Grow();
+
+  // One chain per band key, threaded through `entries_` so there is no vector per bucket; the
+  // heads sit in an open-addressing table (power-of-two size, at most three quarters full).
+  std::vector<Slot> slots_;
+  size_t used_slots_ = 0;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> seen_;  // per id: the last query that collected it
+  uint32_t query_stamp_ = 0;
   size_t count_ = 0;
 };
 

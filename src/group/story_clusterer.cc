@@ -10,6 +10,13 @@ namespace {
 
 bool IsPowerOfTwo(uint32_t n) { return n != 0 && (n & (n - 1)) == 0; }
 
+// Asks for every cache line of a vector's entries.
+void Prefetch(const SparseVector& v) {
+  const char* begin = reinterpret_cast<const char*>(v.entries.data());
+  const char* end = reinterpret_cast<const char*>(v.entries.data() + v.entries.size());
+  for (const char* p = begin; p < end; p += 64) __builtin_prefetch(p);
+}
+
 // The n heaviest (term, weight) entries, heaviest first (ties: smaller term).
 std::vector<std::pair<TermId, float>> TopEntries(const SparseVector& v, size_t n) {
   std::vector<std::pair<TermId, float>> top = v.entries;
@@ -24,9 +31,9 @@ std::vector<std::pair<TermId, float>> TopEntries(const SparseVector& v, size_t n
 
 StoryClusterer::StoryClusterer(const StoryClustererOptions& options) : options_(options) {}
 
-double StoryClusterer::Fit(const Story& story, const SparseVector& vector, std::optional<double> time_days) const {
+double StoryClusterer::Fit(const Story& story, const DotTable& vector, std::optional<double> time_days) const {
   if (story.norm == 0) return 0;
-  double fit = Dot(vector, story.sum) / story.norm;
+  double fit = vector.DotWith(story.sum) / story.norm;
   if (time_days && story.last_time) {
     const double gap = std::fabs(*time_days - *story.last_time) - options_.time_window_days;
     if (gap > 0) fit *= std::exp(-gap / options_.time_decay_days);
@@ -37,7 +44,7 @@ double StoryClusterer::Fit(const Story& story, const SparseVector& vector, std::
 void StoryClusterer::CollectCandidates(const SparseVector& vector) {
   candidates_.clear();
   if (++query_stamp_ == 0) {  // wrapped: forget every old stamp
-    std::fill(candidate_stamp_.begin(), candidate_stamp_.end(), 0);
+    for (Tally& tally : tally_) tally.stamp = 0;
     query_stamp_ = 1;
   }
   const uint32_t stamp = query_stamp_;
@@ -52,16 +59,17 @@ void StoryClusterer::CollectCandidates(const SparseVector& vector) {
     const size_t begin = list.size() > options_.max_posting_scan ? list.size() - options_.max_posting_scan : 0;
     for (size_t i = list.size(); i-- > begin;) {
       const uint32_t slot = list[i];
-      if (candidate_stamp_[slot] != stamp) {
-        candidate_stamp_[slot] = stamp;
-        candidate_score_[slot] = 0;
+      Tally& tally = tally_[slot];
+      if (tally.stamp != stamp) {
+        tally.stamp = stamp;
+        tally.score = 0;
         candidates_.push_back(slot);
       }
-      candidate_score_[slot] += weight;
+      tally.score += weight;
     }
   }
   auto better = [this](uint32_t a, uint32_t b) {
-    return candidate_score_[a] != candidate_score_[b] ? candidate_score_[a] > candidate_score_[b] : a < b;
+    return tally_[a].score != tally_[b].score ? tally_[a].score > tally_[b].score : a < b;
   };
   if (candidates_.size() > options_.max_candidates) {
     std::nth_element(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(options_.max_candidates),
@@ -74,10 +82,15 @@ void StoryClusterer::CollectCandidates(const SparseVector& vector) {
 
 std::pair<int64_t, double> StoryClusterer::BestStory(const SparseVector& vector, std::optional<double> time_days) {
   CollectCandidates(vector);
+  // Scattered once, the document then costs each candidate a probe per centroid term.
+  if (!candidates_.empty()) query_.Assign(vector);
   int64_t best_slot = -1;
   double best_fit = 0;
-  for (uint32_t slot : candidates_) {
-    const double fit = Fit(slots_[slot], vector, time_days);
+  for (size_t i = 0; i < candidates_.size(); ++i) {
+    // The next centroid is fetched while this one is scored: centroids are scattered and large.
+    if (i + 1 < candidates_.size()) Prefetch(slots_[candidates_[i + 1]].sum);
+    const uint32_t slot = candidates_[i];
+    const double fit = Fit(slots_[slot], query_, time_days);
     // Ties go to the older story (smaller id), independent of slot reuse.
     if (fit > best_fit || (fit == best_fit && best_slot >= 0 && fit > 0 && slots_[slot].id < slots_[best_slot].id)) {
       best_fit = fit;
@@ -109,8 +122,7 @@ uint32_t StoryClusterer::Open(const SparseVector& vector, std::optional<double> 
   } else {
     slot = static_cast<uint32_t>(slots_.size());
     slots_.emplace_back();
-    candidate_stamp_.push_back(0);
-    candidate_score_.push_back(0);
+    tally_.emplace_back();
   }
   Story& story = slots_[slot];
   story = Story{};
@@ -200,8 +212,7 @@ void StoryClusterer::Retire(uint32_t slot) {
 }
 
 size_t StoryClusterer::MemoryBytes() const {
-  size_t bytes = slots_.capacity() * sizeof(Story) + candidate_stamp_.capacity() * sizeof(uint32_t) +
-                 candidate_score_.capacity() * sizeof(float);
+  size_t bytes = slots_.capacity() * sizeof(Story) + tally_.capacity() * sizeof(Tally);
   for (const Story& story : slots_) {
     bytes += story.sum.entries.capacity() * sizeof(story.sum.entries[0]) + story.indexed.capacity() * sizeof(TermId);
   }

@@ -71,7 +71,7 @@ class StoryClusterer {
     std::vector<TermId> indexed;      // terms under which the inverted index lists this story
   };
 
-  double Fit(const Story& story, const SparseVector& vector, std::optional<double> time_days) const;
+  double Fit(const Story& story, const DotTable& vector, std::optional<double> time_days) const;
   void CollectCandidates(const SparseVector& vector);
   uint32_t Open(const SparseVector& vector, std::optional<double> time_days);
   void Join(uint32_t slot, const SparseVector& vector, std::optional<double> time_days);
@@ -86,9 +86,15 @@ class StoryClusterer {
   std::vector<uint32_t> free_slots_;
   std::unordered_map<TermId, std::vector<uint32_t>> postings_;  // term -> slots, oldest first
   std::set<std::pair<uint64_t, uint32_t>> by_activity_;         // (last_seq, slot) of active stories
-  std::vector<uint32_t> candidate_stamp_;  // per slot: the last query that collected it
-  std::vector<float> candidate_score_;     // per slot: weight of query terms it was found under
+  // Per slot, side by side so a posting costs one cache line: the last query that collected
+  // the slot, and the weight of that query's terms it was found under.
+  struct Tally {
+    uint32_t stamp = 0;
+    float score = 0;
+  };
+  std::vector<Tally> tally_;
   std::vector<uint32_t> candidates_;       // scratch
+  DotTable query_;                         // scratch: the document being placed
   uint32_t query_stamp_ = 0;
   std::optional<double> latest_time_;
   uint64_t seq_ = 0;

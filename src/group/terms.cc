@@ -1,6 +1,7 @@
 // Term features and sparse TF-IDF vectors (contract in terms.h).
 #include "group/terms.h"
 
+#define XXH_INLINE_ALL  // word-sized inputs: the call would cost more than the hash
 #include <xxhash.h>
 
 #include <algorithm>
@@ -69,6 +70,7 @@ bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?' || c == '\n'
 // is_name = capitalised inside a sentence; offset = where the word starts in `text`.
 template <typename Add>
 void ForEachWord(std::string_view text, float weight, float name_boost, Add add) {
+  const StopWordTable& stop_words = StopWords();
   std::string lower;
   bool sentence_start = true;
   size_t i = 0;
@@ -88,23 +90,52 @@ void ForEachWord(std::string_view text, float weight, float name_boost, Add add)
     sentence_start = false;
     if (lower.size() == 1 && !(lower[0] >= '0' && lower[0] <= '9')) continue;
     const TermId term = WordTerm(lower);
-    if (StopWords().Contains(term)) continue;
+    if (stop_words.Contains(term)) continue;
     add(lower, term, boosted ? weight * name_boost : weight, boosted, start);
   }
 }
 
-// Adds `raw` (unsorted, repeats allowed) to sorted `counts`, summing per term.
-void MergeCounts(std::vector<TermCount> raw, std::vector<TermCount>* counts) {
-  for (const TermCount& existing : *counts) raw.push_back(existing);
-  std::sort(raw.begin(), raw.end(), [](const TermCount& a, const TermCount& b) { return a.term < b.term; });
-  counts->clear();
-  for (const TermCount& tc : raw) {
-    if (!counts->empty() && counts->back().term == tc.term) {
-      counts->back().count += tc.count;
-    } else {
-      counts->push_back(tc);
-    }
+// `distinct` (unique terms) sorted by term into `out`. Terms are hashes, so their top byte
+// spreads them evenly: one counting pass by it leaves buckets of a term or two to sort.
+void SortByTerm(const std::vector<TermCount>& distinct, std::vector<TermCount>* out) {
+  std::array<uint32_t, 257> start{};
+  for (const TermCount& tc : distinct) ++start[(tc.term >> 56) + 1];
+  for (size_t b = 0; b < 256; ++b) start[b + 1] += start[b];
+  std::array<uint32_t, 256> next;
+  std::copy(start.begin(), start.end() - 1, next.begin());
+  out->resize(distinct.size());
+  for (const TermCount& tc : distinct) (*out)[next[tc.term >> 56]++] = tc;
+  for (size_t b = 0; b < 256; ++b) {
+    if (start[b + 1] - start[b] < 2) continue;
+    std::sort(out->begin() + start[b], out->begin() + start[b + 1],
+              [](const TermCount& x, const TermCount& y) { return x.term < y.term; });
   }
+}
+
+// Adds `raw` (unsorted, repeats allowed) to sorted `counts`, summing per term. Repeats are
+// summed in a small open-addressing table first (terms are hashes: low bits spread), so only
+// the distinct terms are sorted. Sums run in order of appearance, `counts` first.
+void MergeCounts(const std::vector<TermCount>& raw, std::vector<TermCount>* counts) {
+  std::vector<TermCount> distinct;
+  distinct.reserve(counts->size() + raw.size());
+  size_t size = 16;
+  while (size < 2 * (counts->size() + raw.size())) size *= 2;
+  std::vector<uint32_t> slots(size, 0);  // index into `distinct` + 1; 0 = empty
+  auto add = [&](const TermCount& tc) {
+    size_t slot = tc.term & (size - 1);
+    for (; slots[slot] != 0; slot = (slot + 1) & (size - 1)) {
+      TermCount& seen = distinct[slots[slot] - 1];
+      if (seen.term == tc.term) {
+        seen.count += tc.count;
+        return;
+      }
+    }
+    distinct.push_back(tc);
+    slots[slot] = static_cast<uint32_t>(distinct.size());
+  };
+  for (const TermCount& tc : *counts) add(tc);
+  for (const TermCount& tc : raw) add(tc);
+  SortByTerm(distinct, counts);
 }
 
 }  // namespace
@@ -227,6 +258,47 @@ double Dot(const SparseVector& a, const SparseVector& b) {
   return sum;
 }
 
+void DotTable::Assign(const SparseVector& a) {
+  // At most an eighth full: a probe nearly always ends at its first slot.
+  size_t size = 64;
+  while (size < 8 * a.entries.size()) size *= 2;
+  keys_.assign(size, 0);
+  weights_.resize(size);
+  mask_ = size - 1;
+  has_zero_ = false;
+  filter_.fill(0);
+  for (const auto& [term, weight] : a.entries) {
+    filter_[FilterWord(term)] |= FilterBit(term);
+    if (term == 0) {
+      has_zero_ = true, zero_weight_ = weight;
+      continue;
+    }
+    size_t slot = term & mask_;
+    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+    keys_[slot] = term;
+    weights_[slot] = weight;
+  }
+}
+
+double DotTable::DotWith(const SparseVector& b) const {
+  // b's entries in term order, so the matching products add up in Dot()'s order (the zeros
+  // Dot() adds for non-matching terms change nothing).
+  const TermId* keys = keys_.data();
+  double sum = 0;
+  for (const auto& [term, weight] : b.entries) {
+    if ((filter_[FilterWord(term)] & FilterBit(term)) == 0) continue;
+    if (term == 0) {
+      if (has_zero_) sum += static_cast<double>(zero_weight_) * weight;
+      continue;
+    }
+    size_t slot = term & mask_;
+    TermId key = keys[slot];
+    while (key != term && key != 0) slot = (slot + 1) & mask_, key = keys[slot];
+    if (key == term) sum += static_cast<double>(weights_[slot]) * weight;
+  }
+  return sum;
+}
+
 void AddScaled(SparseVector* a, const SparseVector& b, float scale) {
   std::vector<std::pair<TermId, float>> merged;
   merged.reserve(a->entries.size() + b.entries.size());
@@ -246,14 +318,33 @@ void AddScaled(SparseVector* a, const SparseVector& b, float scale) {
   a->entries.swap(merged);
 }
 
+size_t DocumentFrequency::SlotOf(TermId term) const {
+  const size_t mask = slots_.size() - 1;
+  size_t slot = term & mask;
+  while (slots_[slot].documents != 0 && slots_[slot].term != term) slot = (slot + 1) & mask;
+  return slot;
+}
+
+void DocumentFrequency::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
+  for (const Slot& slot : old) {
+    if (slot.documents != 0) slots_[SlotOf(slot.term)] = slot;
+  }
+}
+
 void DocumentFrequency::Add(const std::vector<TermCount>& counts) {
   ++documents_;
-  for (const TermCount& tc : counts) ++df_[tc.term];
+  for (const TermCount& tc : counts) {
+    if (4 * (terms_ + 1) > 3 * slots_.size()) Grow();
+    Slot& slot = slots_[SlotOf(tc.term)];
+    if (slot.documents == 0) slot.term = tc.term, ++terms_;
+    ++slot.documents;
+  }
 }
 
 double DocumentFrequency::Idf(TermId term) const {
-  auto it = df_.find(term);
-  const double df = it == df_.end() ? 0 : it->second;
+  const double df = slots_.empty() ? 0 : slots_[SlotOf(term)].documents;
   return std::log((static_cast<double>(documents_) + prior_ + 1) / (df + 0.5));
 }
 

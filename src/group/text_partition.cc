@@ -7,7 +7,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace crosscheck {
 namespace {
@@ -36,21 +35,51 @@ size_t LeadEnd(std::string_view text, size_t paragraphs) {
 
 using Matrix = std::vector<std::vector<double>>;
 
+// Documents per term inside one set, in an open-addressing table sized once for the set's
+// term occurrences (terms are hashes: low bits spread). A slot is empty while its count is 0.
+class SetFrequency {
+ public:
+  explicit SetFrequency(size_t occurrences) {
+    size_t size = 16;
+    while (size < 2 * occurrences) size *= 2;
+    terms_.resize(size);
+    counts_.assign(size, 0);
+  }
+  int& operator[](TermId term) {
+    const size_t mask = terms_.size() - 1;
+    size_t slot = term & mask;
+    while (counts_[slot] != 0 && terms_[slot] != term) slot = (slot + 1) & mask;
+    terms_[slot] = term;
+    return counts_[slot];
+  }
+
+ private:
+  std::vector<TermId> terms_;
+  std::vector<int> counts_;
+};
+
 // Unit vectors of the articles weighted against each other: sublinear count times
 // log((n + 1) / (df + 0.5)), df counted inside the set.
 std::vector<SparseVector> LocalVectors(const std::vector<const TextProfile*>& articles, const std::vector<int>& set) {
-  std::unordered_map<TermId, int> df;
+  size_t occurrences = 0;
+  for (int a : set) occurrences += articles[a]->terms.size();
+  SetFrequency df(occurrences);
   for (int a : set) {
     for (const TermCount& tc : articles[a]->terms) ++df[tc.term];
   }
   const double n = static_cast<double>(set.size());
+  // df is at most n (terms are unique per profile): each IDF value is computed once.
+  std::vector<double> idf_of_df(set.size() + 1);
+  for (size_t d = 0; d < idf_of_df.size(); ++d) idf_of_df[d] = std::log((n + 1) / (static_cast<int>(d) + 0.5));
+  auto idf = [&](int d) {
+    return static_cast<size_t>(d) < idf_of_df.size() ? idf_of_df[d] : std::log((n + 1) / (d + 0.5));
+  };
   std::vector<SparseVector> vectors(set.size());
   for (size_t i = 0; i < set.size(); ++i) {
     SparseVector& v = vectors[i];
     for (const TermCount& tc : articles[set[i]]->terms) {
       if (tc.count <= 0) continue;
-      const double idf = std::log((n + 1) / (df[tc.term] + 0.5));
-      const double weight = (1 + std::log(std::max(1.0f, tc.count))) * idf;
+      const double weight = (1 + std::log(std::max(1.0f, tc.count))) * idf(df[tc.term]);
       if (weight > 0) v.entries.emplace_back(tc.term, static_cast<float>(weight));
     }
     v.Normalize();
@@ -61,8 +90,10 @@ std::vector<SparseVector> LocalVectors(const std::vector<const TextProfile*>& ar
 Matrix Similarities(const std::vector<SparseVector>& vectors) {
   const size_t n = vectors.size();
   Matrix sim(n, std::vector<double>(n, 0));
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = Dot(vectors[i], vectors[j]);
+  DotTable row;  // vector i scattered once for its whole row
+  for (size_t i = 0; i + 1 < n; ++i) {
+    row.Assign(vectors[i]);
+    for (size_t j = i + 1; j < n; ++j) sim[i][j] = sim[j][i] = row.DotWith(vectors[j]);
   }
   return sim;
 }
