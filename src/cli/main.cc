@@ -7,6 +7,7 @@
 //                     each run adds to what earlier runs stored (src/store/store.h)
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -250,8 +251,12 @@ int RunAnalyze(const CommonOptions& opt, bool batch) {
       PrintStoreError(s);
       return 1;
     }
+    store.reset();  // closed properly: the store outlives this process
   }
-  return c.errors ? 1 : 0;
+  // Everything is written. The corpus in memory (tens of millions of small strings and vectors
+  // at 100,000 articles) goes back to the system whole instead of being freed piece by piece.
+  std::fflush(nullptr);
+  std::_Exit(c.errors ? 1 : 0);
 }
 
 }  // namespace
