@@ -145,7 +145,7 @@ std::vector<EventMention> FindEvents(std::string_view text, const std::vector<Sp
     auto lower = [&](size_t k) -> const std::string& { return st[k].lower; };
     std::map<std::string, size_t> first_of_kind;  // one mention per kind of happening per sentence
     const bool sentence_opens_series =
-        AsciiLower(text.substr(sent.begin, sent.end - sent.begin)).find("for the first time since") != std::string::npos;
+        IContains(text.substr(sent.begin, sent.end - sent.begin), "for the first time since");
     for (size_t k = 0; k < st.size(); ++k) {
       const Trigger* match = TriggerAt(st, k);
       if (!match) continue;

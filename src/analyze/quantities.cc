@@ -64,13 +64,12 @@ double ParseDigits(std::string_view t) {
   return v;
 }
 
-// Value of a number word, including hyphenated compounds ("twenty-five").
-const NumberWord* WordNumber(std::string_view word, NumberWord* scratch) {
-  std::string lower = AsciiLower(word);
+// Value of a number word (given in lower case), including hyphenated compounds ("twenty-five").
+const NumberWord* WordNumber(std::string_view lower, NumberWord* scratch) {
   auto it = Lex().numbers.find(lower);
   if (it != Lex().numbers.end()) return &it->second;
   size_t dash = lower.find('-');
-  if (dash == std::string::npos) return nullptr;
+  if (dash == std::string_view::npos) return nullptr;
   auto a = Lex().numbers.find(lower.substr(0, dash));
   auto b = Lex().numbers.find(lower.substr(dash + 1));
   if (a == Lex().numbers.end() || b == Lex().numbers.end() || a->second.scale || b->second.scale) return nullptr;
@@ -127,7 +126,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<Sp
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     NumberWord scratch;
-    const NumberWord* word = t.kind == TokenKind::kWord ? WordNumber(t.text, &scratch) : nullptr;
+    const NumberWord* word = t.kind == TokenKind::kWord ? WordNumber(t.lower, &scratch) : nullptr;
     if (!word && IEquals(t.text, "tens") && i + 1 < toks.size() && IsWord(toks[i + 1], "of")) {
       scratch = NumberWord{10, 10, 99, false, true};
       word = &scratch;
