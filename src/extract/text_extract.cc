@@ -4,7 +4,6 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <numeric>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "core/civil_time.h"
 #include "core/data.h"
 #include "core/text.h"
+#include "core/word_table.h"
 
 namespace crosscheck {
 namespace {
@@ -187,7 +187,7 @@ std::vector<std::string> ReadLines(std::string_view text) {
 void ExtractFromText(std::string_view text, Article* article) {
   std::vector<std::string> raw = ReadLines(text);
   std::vector<Line> lines(raw.size());
-  std::map<std::string, int> seen;
+  WordMap<int> seen;  // lines by their lower case: how often each occurs
   for (size_t i = 0; i < raw.size(); ++i) {
     lines[i].text = std::move(raw[i]);
     Classify(&lines[i]);
