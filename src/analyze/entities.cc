@@ -23,6 +23,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <functional>
 #include <span>
@@ -786,7 +787,26 @@ std::string StripOrgSuffix(std::string s) {
 
 }  // namespace
 
+namespace {
+
+std::string ComputeEntityKey(std::string_view canonical_name, EntityKind kind);
+
+}  // namespace
+
 std::string EntityKey(std::string_view canonical_name, EntityKind kind) {
+  // The same names come back in article after article and stage after stage: keys are kept
+  // per thread, per kind (a bounded cache, emptied when full).
+  constexpr size_t kMaxKept = 1 << 18;
+  thread_local std::array<WordMap<std::string>, 5> kept;
+  WordMap<std::string>& cache = kept[static_cast<size_t>(kind) % kept.size()];
+  if (auto it = cache.find(canonical_name); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxKept) cache.clear();
+  return cache.emplace(std::string(canonical_name), ComputeEntityKey(canonical_name, kind)).first->second;
+}
+
+namespace {
+
+std::string ComputeEntityKey(std::string_view canonical_name, EntityKind kind) {
   const Lexicon& lex = Lex();
   std::string f = FoldName(canonical_name);
   auto mapped = [&](const SvMap<std::string>& m) {
@@ -821,6 +841,8 @@ std::string EntityKey(std::string_view canonical_name, EntityKind kind) {
   }
   return "oth:" + f;
 }
+
+}  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Finding entities.
