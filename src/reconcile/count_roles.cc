@@ -150,24 +150,41 @@ std::vector<std::pair<size_t, const Cue*>> CuesIn(const std::vector<Word>& words
   return out;
 }
 
+// A sentence's words and cues, as RoleOfNumber reads them.
+struct SplitSentence {
+  uint32_t begin = 0;
+  std::string text;  // the sentence's bytes: another text at the same place is no hit
+  std::vector<Word> words;
+  std::vector<std::pair<size_t, const Cue*>> cues;
+};
+
+// The numbers of a sentence are asked about one after another, and the sentence again by the
+// next pass over the report (durations, headline numbers): the last sentences split are kept.
+const SplitSentence& SplitOnce(std::string_view text, Span sentence) {
+  constexpr size_t kKept = 64;
+  thread_local std::vector<SplitSentence> kept(kKept);
+  thread_local size_t next = 0;
+  uint32_t end = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(text.size()));
+  uint32_t begin = std::min(sentence.begin, end);
+  std::string_view now = text.substr(begin, end - begin);
+  for (const SplitSentence& s : kept)
+    if (s.begin == sentence.begin && s.text.size() == now.size() && s.text == now && !s.words.empty()) return s;
+  SplitSentence& s = kept[next];
+  next = (next + 1) % kKept;
+  s.begin = sentence.begin;
+  s.text.assign(now);
+  s.words = Words(text, sentence);
+  s.cues = CuesIn(s.words);
+  return s;
+}
+
 CountRole RoleOfNumber(std::string_view text, Span sentence, Span span, const std::vector<Span>& others,
                        bool duration) {
   constexpr int kMaxGap = 6;  // words between a cue and its number
-  // The numbers of one sentence come one after another: its words are split once.
-  // (Keyed by the sentence's bytes and place: another text at the same address is no hit.)
-  thread_local std::string cached_sentence;
-  thread_local uint32_t cached_begin = 0;
-  thread_local std::vector<Word> cached_words;
-  thread_local std::vector<std::pair<size_t, const Cue*>> cached_cues;  // cues the sentence states
   uint32_t end = std::min<uint32_t>(sentence.end, static_cast<uint32_t>(text.size()));
-  std::string_view now = text.substr(std::min<uint32_t>(sentence.begin, end), end - std::min<uint32_t>(sentence.begin, end));
-  if (cached_begin != sentence.begin || cached_sentence != now) {
-    cached_words = Words(text, sentence);
-    cached_cues = CuesIn(cached_words);
-    cached_sentence.assign(now);
-    cached_begin = sentence.begin;
-  }
-  const std::vector<Word>& words = cached_words;
+  const SplitSentence& split = SplitOnce(text, sentence);
+  const std::vector<Word>& words = split.words;
+  const std::vector<std::pair<size_t, const Cue*>>& cached_cues = split.cues;
   int first = -1, last = -1;  // the number's own words
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i].end <= span.begin || words[i].begin >= span.end) continue;
