@@ -226,6 +226,7 @@ void CheckRelativeDates(const StoryView& story, const ArticleView& v, const std:
 void CheckKeywordStuffing(const StoryView& story, const ArticleView& v, std::vector<Finding>* out) {
   std::string_view text = v.article->text;
   std::vector<std::string_view> words;
+  words.reserve(text.size() / 5);
   size_t p = 0;
   while (p < text.size()) {
     while (p < text.size() && !IsAsciiAlnum(text[p]) && static_cast<unsigned char>(text[p]) < 0x80) ++p;
