@@ -90,8 +90,9 @@ const Trigger* TriggerAt(std::span<const Token> st, size_t k) {
   if (k > 0 && !st[k].text.empty() && IsAsciiUpper(st[k].text[0]) && lex.months.count(first))
     return nullptr;
   auto it = lex.by_first.find(first);
-  // Plurals end in "s"; only those need the singular looked up too.
-  if (it == lex.by_first.end() && !first.empty() && first.back() == 's') it = lex.by_first.find(Singular(first));
+  // Plurals end in "s"; only those need the singular looked up too (and Singular leaves words
+  // of three letters as they are: "was", "has", "its").
+  if (it == lex.by_first.end() && first.size() > 3 && first.back() == 's') it = lex.by_first.find(Singular(first));
   if (it == lex.by_first.end()) return nullptr;
   for (const Trigger& t : it->second) {
     if (k + t.words.size() > st.size()) continue;
