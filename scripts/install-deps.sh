@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libxml2-dev libicu-dev libre2-dev nlohmann-json3-dev libsqlite3-dev
   libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libxxhash-dev
-  libcld2-dev zlib1g-dev libdeflate-dev libgoogle-perftools-dev libabsl-dev iso-codes
+  libcld2-dev zlib1g-dev libdeflate-dev libgoogle-perftools-dev libabsl-dev libsimdjson-dev iso-codes
 )
 missing=()
 for p in "${packages[@]}"; do

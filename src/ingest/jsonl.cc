@@ -1,10 +1,12 @@
 #include "ingest/jsonl.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "core/status.h"
 #include "core/text.h"
@@ -189,18 +191,68 @@ size_t ReadRecordArray(const std::string& source, const json& records, const Doc
   return errors;
 }
 
+// simdjson's reading of a value as the nlohmann value the record readers take, numbers typed
+// as nlohmann types them (non-negative integers unsigned). Nothing when simdjson could not say.
+std::optional<json> FromSimdjson(simdjson::dom::element e) {
+  using Type = simdjson::dom::element_type;
+  switch (e.type()) {
+    case Type::OBJECT: {
+      json object = json::object();
+      simdjson::dom::object fields;
+      if (e.get_object().get(fields) != simdjson::SUCCESS) return std::nullopt;
+      for (simdjson::dom::key_value_pair field : fields) {
+        std::optional<json> v = FromSimdjson(field.value);
+        if (!v) return std::nullopt;
+        object[std::string(field.key)] = std::move(*v);  // a repeated key: the last wins, as in nlohmann
+      }
+      return object;
+    }
+    case Type::ARRAY: {
+      json array = json::array();
+      simdjson::dom::array items;
+      if (e.get_array().get(items) != simdjson::SUCCESS) return std::nullopt;
+      for (simdjson::dom::element item : items) {
+        std::optional<json> v = FromSimdjson(item);
+        if (!v) return std::nullopt;
+        array.push_back(std::move(*v));
+      }
+      return array;
+    }
+    case Type::STRING: return json(std::string(e.get_string().value_unsafe()));
+    case Type::INT64: {
+      const int64_t v = e.get_int64().value_unsafe();
+      return v >= 0 ? json(static_cast<uint64_t>(v)) : json(v);
+    }
+    case Type::UINT64: return json(e.get_uint64().value_unsafe());
+    case Type::DOUBLE: return json(e.get_double().value_unsafe());
+    case Type::BOOL: return json(e.get_bool().value_unsafe());
+    case Type::NULL_VALUE: return json(nullptr);
+  }
+  return std::nullopt;
+}
+
+// One JSON Lines record. simdjson reads a record several times faster than nlohmann's parser;
+// what it rejects goes to nlohmann, whose answer (a value, or discarded) is the one that counts.
+json ParseLine(simdjson::dom::parser& parser, std::string_view line) {
+  simdjson::dom::element element;
+  if (parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(element) == simdjson::SUCCESS)
+    if (std::optional<json> j = FromSimdjson(element)) return std::move(*j);
+  return json::parse(line, nullptr, /*allow_exceptions=*/false);
+}
+
 }  // namespace
 
 size_t ReadJsonLines(std::string_view source, std::string_view bytes, const DocumentSink& on_document,
                      const ErrorSink& on_error) {
   std::string name = DocumentIdFromPath(source);
   size_t errors = 0, line_no = 0;
+  simdjson::dom::parser parser;
   for (std::string_view line : SplitLines(bytes)) {
     ++line_no;
     if (Trim(line).empty()) continue;
     std::string n = std::to_string(line_no);
     std::string where = std::string(source) + ":" + n;
-    json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    json j = ParseLine(parser, line);
     Result<Document> doc = j.is_discarded() ? Result<Document>(Status::Error("not valid JSON"))
                                             : DocumentFromRecord(j, name + "-" + n, where);
     if (!doc.ok()) {
