@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -76,7 +77,18 @@ std::string CollapseSpace(std::string_view s) {
   bool pending = false;
   for (size_t i = 0; i < s.size();) {
     size_t plain = i;
-    while (plain < s.size() && !MaySpace(static_cast<unsigned char>(s[plain]))) ++plain;
+    while (plain < s.size()) {
+      if (!MaySpace(static_cast<unsigned char>(s[plain]))) {
+        ++plain;
+        continue;
+      }
+      // A lone space inside the run is copied as it is: it is what collapsing would write there.
+      if (s[plain] == ' ' && plain > i && plain + 1 < s.size() && !MaySpace(static_cast<unsigned char>(s[plain + 1]))) {
+        plain += 2;
+        continue;
+      }
+      break;
+    }
     size_t space = plain < s.size() ? SpaceAt(s, plain) : 0;
     size_t end = space ? plain : std::min(plain + 1, s.size());  // a lead byte that is no space is text
     if (end > i) {
@@ -134,9 +146,13 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
-static bool IsWordByte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
+// Letters, digits and every non-ASCII byte, as a table: WordCount runs over every line.
+static constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return t;
+}();
+static bool IsWordByte(unsigned char c) { return kWordByte[c]; }
 
 size_t WordCount(std::string_view s, size_t stop_at) {
   size_t n = 0;
