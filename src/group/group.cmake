@@ -14,6 +14,7 @@ add_library(cc_group STATIC
 target_link_libraries(cc_group PUBLIC cc_core cc_facts PkgConfig::XXHASH nlohmann_json::nlohmann_json)
 
 crosscheck_test(group_test SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/hash_counts_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/minhash_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/terms_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/story_clusterer_test.cc

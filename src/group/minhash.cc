@@ -201,25 +201,9 @@ uint64_t LshIndex::BandKey(const MinHashSignature& signature, int band) {
   return XXH3_64bits_withSeed(&signature.mins[band * kRows], kRows * sizeof(uint32_t), band);
 }
 
-size_t LshIndex::SlotOf(uint64_t key) const {
-  // Band keys are XXH3 outputs, so their low bits already spread; linear probing.
-  const size_t mask = slots_.size() - 1;
-  size_t slot = key & mask;
-  while (slots_[slot].head != 0 && slots_[slot].key != key) slot = (slot + 1) & mask;
-  return slot;
-}
-
-void LshIndex::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
-  for (const Slot& slot : old) {
-    if (slot.head != 0) slots_[SlotOf(slot.key)] = slot;
-  }
-}
-
 void LshIndex::Query(const MinHashSignature& signature, std::vector<uint32_t>* out) {
   out->clear();
-  if (signature.shingles == 0 || slots_.empty()) return;
+  if (signature.shingles == 0 || heads_.size() == 0) return;
   if (++query_stamp_ == 0) {  // wrapped: forget every old stamp
     std::fill(seen_.begin(), seen_.end(), 0);
     query_stamp_ = 1;
@@ -228,13 +212,12 @@ void LshIndex::Query(const MinHashSignature& signature, std::vector<uint32_t>* o
   std::array<uint64_t, kBands> keys;
   for (int band = 0; band < kBands; ++band) {
     keys[band] = BandKey(signature, band);
-    __builtin_prefetch(&slots_[keys[band] & (slots_.size() - 1)]);
+    heads_.Prefetch(keys[band]);
   }
   std::array<uint32_t, kBands> cursors;  // next entry + 1 of each bucket still being read
   size_t live = 0;
   for (int band = 0; band < kBands; ++band) {
-    const Slot& slot = slots_[SlotOf(keys[band])];
-    if (slot.head != 0) cursors[live++] = slot.head;
+    if (const uint32_t head = heads_.Get(keys[band])) cursors[live++] = head;
   }
   // Newest first, and only so many: a bucket that keeps filling holds shared furniture (a
   // standard paragraph every report carries), and a copy follows its original closely. The
@@ -260,12 +243,9 @@ void LshIndex::Add(uint32_t id, const MinHashSignature& signature) {
   if (id >= seen_.size()) seen_.resize(static_cast<size_t>(id) + 1, 0);
   if (signature.shingles == 0) return;
   for (int band = 0; band < kBands; ++band) {
-    if (4 * (used_slots_ + 1) > 3 * slots_.size()) Grow();
-    const uint64_t key = BandKey(signature, band);
-    Slot& slot = slots_[SlotOf(key)];
-    if (slot.head == 0) slot.key = key, ++used_slots_;
-    entries_.push_back({id, slot.head});
-    slot.head = static_cast<uint32_t>(entries_.size());
+    uint32_t& head = heads_.At(BandKey(signature, band));
+    entries_.push_back({id, head});
+    head = static_cast<uint32_t>(entries_.size());
   }
 }
 

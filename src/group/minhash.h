@@ -20,6 +20,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "group/hash_counts.h"
+
 namespace crosscheck {
 
 inline constexpr int kMinHashSize = 128;
@@ -84,19 +86,12 @@ class LshIndex {
     uint32_t id = 0;
     uint32_t next = 0;  // the bucket's previous entry + 1 (0 = end)
   };
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t head = 0;  // the bucket's last entry + 1; 0 = empty slot
-  };
 
   static uint64_t BandKey(const MinHashSignature& signature, int band);
-  size_t SlotOf(uint64_t key) const;  // the slot holding `key`, or the empty one where it goes
-  void Grow();
 
   // One chain per band key, threaded through `entries_` so there is no vector per bucket; the
-  // heads sit in an open-addressing table (power-of-two size, at most three quarters full).
-  std::vector<Slot> slots_;
-  size_t used_slots_ = 0;
+  // heads sit in a flat table (band keys are XXH3 outputs).
+  HashCounts heads_;  // band key -> the bucket's last entry + 1
   std::vector<Entry> entries_;
   std::vector<uint32_t> seen_;  // per id: the last query that collected it
   uint32_t query_stamp_ = 0;

@@ -113,25 +113,20 @@ void SortByTerm(const std::vector<TermCount>& distinct, std::vector<TermCount>* 
 }
 
 // Adds `raw` (unsorted, repeats allowed) to sorted `counts`, summing per term. Repeats are
-// summed in a small open-addressing table first (terms are hashes: low bits spread), so only
-// the distinct terms are sorted. Sums run in order of appearance, `counts` first.
+// summed through a flat table first, so only the distinct terms are sorted. Sums run in order
+// of appearance, `counts` first.
 void MergeCounts(const std::vector<TermCount>& raw, std::vector<TermCount>* counts) {
   std::vector<TermCount> distinct;
   distinct.reserve(counts->size() + raw.size());
-  size_t size = 16;
-  while (size < 2 * (counts->size() + raw.size())) size *= 2;
-  std::vector<uint32_t> slots(size, 0);  // index into `distinct` + 1; 0 = empty
+  HashCounts index(counts->size() + raw.size());  // term -> its place in `distinct` + 1
   auto add = [&](const TermCount& tc) {
-    size_t slot = tc.term & (size - 1);
-    for (; slots[slot] != 0; slot = (slot + 1) & (size - 1)) {
-      TermCount& seen = distinct[slots[slot] - 1];
-      if (seen.term == tc.term) {
-        seen.count += tc.count;
-        return;
-      }
+    uint32_t& place = index.At(tc.term);
+    if (place != 0) {
+      distinct[place - 1].count += tc.count;
+      return;
     }
     distinct.push_back(tc);
-    slots[slot] = static_cast<uint32_t>(distinct.size());
+    place = static_cast<uint32_t>(distinct.size());
   };
   for (const TermCount& tc : *counts) add(tc);
   for (const TermCount& tc : raw) add(tc);
@@ -318,33 +313,13 @@ void AddScaled(SparseVector* a, const SparseVector& b, float scale) {
   a->entries.swap(merged);
 }
 
-size_t DocumentFrequency::SlotOf(TermId term) const {
-  const size_t mask = slots_.size() - 1;
-  size_t slot = term & mask;
-  while (slots_[slot].documents != 0 && slots_[slot].term != term) slot = (slot + 1) & mask;
-  return slot;
-}
-
-void DocumentFrequency::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
-  for (const Slot& slot : old) {
-    if (slot.documents != 0) slots_[SlotOf(slot.term)] = slot;
-  }
-}
-
 void DocumentFrequency::Add(const std::vector<TermCount>& counts) {
   ++documents_;
-  for (const TermCount& tc : counts) {
-    if (4 * (terms_ + 1) > 3 * slots_.size()) Grow();
-    Slot& slot = slots_[SlotOf(tc.term)];
-    if (slot.documents == 0) slot.term = tc.term, ++terms_;
-    ++slot.documents;
-  }
+  for (const TermCount& tc : counts) ++df_.At(tc.term);
 }
 
 double DocumentFrequency::Idf(TermId term) const {
-  const double df = slots_.empty() ? 0 : slots_[SlotOf(term)].documents;
+  const double df = df_.Get(term);
   return std::log((static_cast<double>(documents_) + prior_ + 1) / (df + 0.5));
 }
 

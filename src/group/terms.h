@@ -13,9 +13,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "group/hash_counts.h"
 
 namespace crosscheck {
 
@@ -101,20 +102,10 @@ class DocumentFrequency {
   // Smoothed IDF: log((N + prior + 1) / (df + 0.5)); a term never seen gets the highest value.
   double Idf(TermId term) const;
   size_t documents() const { return documents_; }
-  size_t terms() const { return terms_; }
+  size_t terms() const { return df_.size(); }
 
  private:
-  // Open addressing (power-of-two size, at most three quarters full; terms are hashes: low
-  // bits spread): a lookup is one miss where a node-based map costs two.
-  struct Slot {
-    TermId term = 0;
-    uint32_t documents = 0;  // 0 = empty slot
-  };
-  size_t SlotOf(TermId term) const;  // the slot holding `term`, or the empty one where it goes
-  void Grow();
-
-  std::vector<Slot> slots_;
-  size_t terms_ = 0;
+  HashCounts df_;  // term -> documents that have it
   size_t documents_ = 0;
   double prior_;
 };

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "group/hash_counts.h"
+
 namespace crosscheck {
 namespace {
 
@@ -35,51 +37,28 @@ size_t LeadEnd(std::string_view text, size_t paragraphs) {
 
 using Matrix = std::vector<std::vector<double>>;
 
-// Documents per term inside one set, in an open-addressing table sized once for the set's
-// term occurrences (terms are hashes: low bits spread). A slot is empty while its count is 0.
-class SetFrequency {
- public:
-  explicit SetFrequency(size_t occurrences) {
-    size_t size = 16;
-    while (size < 2 * occurrences) size *= 2;
-    terms_.resize(size);
-    counts_.assign(size, 0);
-  }
-  int& operator[](TermId term) {
-    const size_t mask = terms_.size() - 1;
-    size_t slot = term & mask;
-    while (counts_[slot] != 0 && terms_[slot] != term) slot = (slot + 1) & mask;
-    terms_[slot] = term;
-    return counts_[slot];
-  }
-
- private:
-  std::vector<TermId> terms_;
-  std::vector<int> counts_;
-};
-
 // Unit vectors of the articles weighted against each other: sublinear count times
 // log((n + 1) / (df + 0.5)), df counted inside the set.
 std::vector<SparseVector> LocalVectors(const std::vector<const TextProfile*>& articles, const std::vector<int>& set) {
   size_t occurrences = 0;
   for (int a : set) occurrences += articles[a]->terms.size();
-  SetFrequency df(occurrences);
+  HashCounts df(occurrences);  // term -> documents of the set that have it
   for (int a : set) {
-    for (const TermCount& tc : articles[a]->terms) ++df[tc.term];
+    for (const TermCount& tc : articles[a]->terms) ++df.At(tc.term);
   }
   const double n = static_cast<double>(set.size());
   // df is at most n (terms are unique per profile): each IDF value is computed once.
   std::vector<double> idf_of_df(set.size() + 1);
   for (size_t d = 0; d < idf_of_df.size(); ++d) idf_of_df[d] = std::log((n + 1) / (static_cast<int>(d) + 0.5));
-  auto idf = [&](int d) {
-    return static_cast<size_t>(d) < idf_of_df.size() ? idf_of_df[d] : std::log((n + 1) / (d + 0.5));
+  auto idf = [&](uint32_t d) {
+    return d < idf_of_df.size() ? idf_of_df[d] : std::log((n + 1) / (d + 0.5));
   };
   std::vector<SparseVector> vectors(set.size());
   for (size_t i = 0; i < set.size(); ++i) {
     SparseVector& v = vectors[i];
     for (const TermCount& tc : articles[set[i]]->terms) {
       if (tc.count <= 0) continue;
-      const double weight = (1 + std::log(std::max(1.0f, tc.count))) * idf(df[tc.term]);
+      const double weight = (1 + std::log(std::max(1.0f, tc.count))) * idf(df.Get(tc.term));
       if (weight > 0) v.entries.emplace_back(tc.term, static_cast<float>(weight));
     }
     v.Normalize();
