@@ -797,8 +797,9 @@ std::string EntityKey(std::string_view canonical_name, EntityKind kind) {
   // The same names come back in article after article and stage after stage: keys are kept
   // per thread, per kind (a bounded cache, emptied when full).
   constexpr size_t kMaxKept = 1 << 18;
-  thread_local std::array<WordMap<std::string>, 5> kept;
-  WordMap<std::string>& cache = kept[static_cast<size_t>(kind) % kept.size()];
+  constexpr size_t kKinds = static_cast<size_t>(EntityKind::kOther) + 1;  // kOther is the last kind
+  thread_local std::array<WordMap<std::string>, kKinds> kept;
+  WordMap<std::string>& cache = kept[static_cast<size_t>(kind)];
   if (auto it = cache.find(canonical_name); it != cache.end()) return it->second;
   if (cache.size() >= kMaxKept) cache.clear();
   return cache.emplace(std::string(canonical_name), ComputeEntityKey(canonical_name, kind)).first->second;
@@ -872,18 +873,17 @@ class LowerWords {
  public:
   LowerWords() : bits_(kBits / 64, 0) {}
   void Add(std::string_view w) {
-    uint64_t h = Hash(w);
+    uint64_t h = HashWord(w);
     bits_[(h % kBits) / 64] |= 1ULL << (h % 64);
     bits_[((h >> 32) % kBits) / 64] |= 1ULL << ((h >> 32) % 64);
   }
   bool MayContain(std::string_view w) const {
-    uint64_t h = Hash(w);
+    uint64_t h = HashWord(w);
     return (bits_[(h % kBits) / 64] >> (h % 64) & 1) && (bits_[((h >> 32) % kBits) / 64] >> ((h >> 32) % 64) & 1);
   }
 
  private:
   static constexpr uint64_t kBits = 1 << 14;
-  static uint64_t Hash(std::string_view w) { return HashWord(w); }
   std::vector<uint64_t> bits_;
 };
 

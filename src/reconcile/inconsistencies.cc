@@ -160,7 +160,7 @@ void CheckSeason(const StoryView& story, const ArticleView& v, std::vector<Findi
   for (size_t s = 0; s < v.facts->sentences.size(); ++s) {
     if (!names_season[s]) continue;
     std::string sentence = SentenceOf(v, static_cast<int>(s));
-    std::string lower = AsciiLower(sentence);
+    std::string lower = text.substr(v.facts->sentences[s].begin, sentence.size());  // `text` is lower case
     for (const Season& season : *seasons) {
       size_t p = lower.find(season.name);
       if (p == std::string::npos) continue;
