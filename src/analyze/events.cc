@@ -56,7 +56,7 @@ bool IsCapitalised(std::string_view w) {
 // "the historic Tejo Maritime Pavilion" -> "Tejo Maritime Pavilion".
 std::string FindVenue(std::string_view text, std::span<const Token> st) {
   for (size_t k = 0; k < st.size(); ++k) {
-    if (st[k].kind != TokenKind::kWord || !Lex().venue_words.count(std::string(st[k].text))) continue;
+    if (st[k].kind != TokenKind::kWord || !Lex().venue_words.count(st[k].text)) continue;
     size_t b = k;
     // A lower-case cue ("crossing") may follow one common word: "the Pacaraima border crossing".
     size_t name_end = k;

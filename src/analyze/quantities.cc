@@ -23,11 +23,10 @@ struct Lexicon {
   WordMap<NumberWord> numbers;
   std::vector<std::pair<std::vector<std::string>, std::string>> qualifiers;  // words, meaning
   WordSet particle_verbs;  // verbs whose "over" is a particle: handed, took
-  WordSet stop = {"in", "on", "at", "from", "to", "by", "with", "for", "over", "since",
-                                          "after", "before", "during", "per", "into", "and", "or", "but", "that",
-                                          "which", "who", "were", "was", "are", "is", "had", "have", "has", "will",
-                                          "would", "could", "as", "than", "across", "under", "near", "within",
-                                          "while", "when", "where", "because", "if", "the", "a", "an", "this"};
+  WordSet stop = {"in", "on", "at", "from", "to", "by", "with", "for", "over", "since", "after", "before",
+                  "during", "per", "into", "and", "or", "but", "that", "which", "who", "were", "was", "are",
+                  "is", "had", "have", "has", "will", "would", "could", "as", "than", "across", "under",
+                  "near", "within", "while", "when", "where", "because", "if", "the", "a", "an", "this"};
 };
 
 const Lexicon& Lex() {

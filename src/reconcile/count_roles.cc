@@ -21,7 +21,7 @@ struct Lexicon {
   WordMap<std::vector<Cue>> by_first_word;
   WordSet units;
   WordSet level_verbs = {"stood", "stands", "rose", "risen", "climbed", "jumped", "reached",
-                                                 "increased", "fell", "dropped", "grew", "went", "put", "stand"};
+                         "increased", "fell", "dropped", "grew", "went", "put", "stand"};
 };
 
 const Lexicon& Lex() {
@@ -118,7 +118,7 @@ bool IsGenericHead(std::string_view h) {
   return h.empty() || h == "person" || h == "people" || h == "man" || h == "woman" || h == "child";
 }
 
-bool IsUnitNoun(std::string_view noun) { return Lex().units.count(std::string(noun)) > 0; }
+bool IsUnitNoun(std::string_view noun) { return Lex().units.count(noun) > 0; }
 
 // The cues a sentence's words state, whatever number they will be tied to, in word order:
 // (first word, cue). Negated cues and "released the names of" are left out.
